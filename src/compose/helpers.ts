@@ -1,0 +1,60 @@
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import type { AnnexId } from '../params/types.js';
+import { chineseCount } from '../model/numbering.js';
+import { chineseDate } from './dates.js';
+import { daxieWithCurrency } from './daxie.js';
+import { MARK, unescapeMarkdown } from './escape.js';
+import { formatMoney, plainDecimal } from './money.js';
+import type { TemplateContext } from './context.js';
+
+/** Raised by a helper on misuse; the composer adds the template file and line. */
+export class HelperError extends Error {}
+
+function decimalArg(name: string, value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(unescapeMarkdown(value))) return unescapeMarkdown(value);
+  throw new HelperError(`{{${name}}} needs a number, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * The project's helpers, bound to one context. Every helper returns Markdown-safe text: its
+ * output is made of digits, Chinese text and the pipeline's private markers only.
+ */
+export function makeHelpers(context: TemplateContext): Record<string, HelperDelegate> {
+  const included = new Map(context.annexes.map((a) => [a.id, a]));
+  return {
+    date: (value: unknown) => {
+      if (typeof value !== 'string') throw new HelperError(`{{date}} needs an ISO date, got ${JSON.stringify(value)}`);
+      return chineseDate(value);
+    },
+    money: (value: unknown) => formatMoney(decimalArg('money', value)),
+    daxie: (value: unknown) => daxieWithCurrency(decimalArg('daxie', value)),
+    percent: (value: unknown) => `${plainDecimal(decimalArg('percent', value))}%`,
+    cn: (value: unknown) => chineseCount(Number(decimalArg('cn', value))),
+    hasAnnex: (id: unknown) => included.has(id as AnnexId),
+    annexRef: (id: unknown) => {
+      const annex = included.get(id as AnnexId);
+      if (!annex) {
+        throw new HelperError(
+          `{{annexRef ${JSON.stringify(id)}}}: that annex is not included; wrap the reference in {{#if (hasAnnex ${JSON.stringify(id)})}}`,
+        );
+      }
+      return `${annex.label}《${annex.title}》`;
+    },
+    articleRef: (id: unknown) => {
+      if (typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id)) throw new HelperError(`{{articleRef}} needs an article id such as "fees"`);
+      return `${MARK.refOpen}${id}${MARK.refClose}`;
+    },
+    blank: (hint: unknown) => {
+      const text = typeof hint === 'string' ? hint.replace(/[\uE000-\uE003]/g, '') : '';
+      return context.draft ? `${MARK.blankOpen}${text}${MARK.blankClose}` : '';
+    },
+    eq: (a: unknown, b: unknown) => a === b,
+    join: (list: unknown, separator: unknown) => {
+      if (!Array.isArray(list)) throw new HelperError('{{join}} needs a list');
+      return list.map(String).join(typeof separator === 'string' ? separator : '、');
+    },
+  };
+}
+
+export type { HelperOptions };

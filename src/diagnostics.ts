@@ -1,0 +1,78 @@
+/**
+ * Diagnostics are plain data: every stage returns or throws them, only src/cli prints them.
+ * A message is carried in both languages so that the CLI can pick one by locale without
+ * the stages knowing about locales.
+ */
+export type DiagnosticKind = 'yaml' | 'schema' | 'template' | 'io' | 'usage' | 'internal';
+export type Severity = 'error' | 'warning';
+
+export interface LocalizedText {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export interface Diagnostic {
+  readonly kind: DiagnosticKind;
+  readonly severity: Severity;
+  /** Stable machine-readable code, e.g. `unknown-key`, `credit-code-check`. */
+  readonly code: string;
+  readonly message: LocalizedText;
+  readonly hint?: LocalizedText;
+  readonly file?: string;
+  /** 1-based. */
+  readonly line?: number;
+  /** 1-based. */
+  readonly column?: number;
+  /** Dotted key path with [i] for list items: `fees.items[1].unitPrice`. */
+  readonly keyPath?: string;
+}
+
+export function text(en: string, zh: string): LocalizedText {
+  return { en, zh };
+}
+
+/** Thrown by a stage when it cannot go on; carries one or more diagnostics. */
+export class ContractError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map((d) => formatDiagnostic(d, 'en')).join('\n'));
+    this.name = 'ContractError';
+    this.diagnostics = diagnostics;
+  }
+  get kind(): DiagnosticKind {
+    return this.diagnostics.find((d) => d.severity === 'error')?.kind ?? 'internal';
+  }
+}
+
+export function keyPathOf(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
+
+export type Locale = 'en' | 'zh';
+
+/** `params.yaml:12:5: error: fees.items[1].unitPrice: must be >= 0` */
+export function formatDiagnostic(d: Diagnostic, locale: Locale): string {
+  const where = d.file
+    ? `${d.file}${d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : ''}: `
+    : '';
+  const severity = locale === 'zh' ? (d.severity === 'error' ? '错误' : '警告') : d.severity;
+  const key = d.keyPath ? `${d.keyPath}: ` : '';
+  let out = `${where}${severity}: ${key}${d.message[locale]}`;
+  if (d.hint) out += `\n  ${locale === 'zh' ? '提示' : 'hint'}: ${d.hint[locale]}`;
+  return out;
+}
+
+/** One table from error kind to exit code (PRODUCT.md): 1 input, 2 usage, 3 io/internal. */
+export const EXIT_CODE: Readonly<Record<DiagnosticKind, number>> = {
+  yaml: 1,
+  schema: 1,
+  template: 1,
+  usage: 2,
+  io: 3,
+  internal: 3,
+};

@@ -1,0 +1,124 @@
+/**
+ * The one document model every renderer consumes. Numbering (第三条, 3.1, （1）, 附件二)
+ * is never stored here: renderers derive it from position (see numbering.ts), so dropping
+ * an article or an annex renumbers the rest in every format.
+ */
+
+/** Where a node came from: the template file and line, for warnings. */
+export interface SourcePos {
+  readonly file: string;
+  readonly line: number;
+}
+
+export type Inline =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'strong'; readonly children: readonly Inline[] }
+  /** An unfilled optional value; printed as ____ (only produced in draft mode). */
+  | { readonly kind: 'blank'; readonly hint: string };
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface ArticleBlock {
+  readonly kind: 'article';
+  /** Stable id: the template name in the main body (`fees`), a slug in annexes. */
+  readonly id: string;
+  readonly title: string;
+  /** `article` numbers as 第N条 (main body); `section` as 一、 (inside annexes). */
+  readonly style: 'article' | 'section';
+  readonly children: readonly Block[];
+  readonly source?: SourcePos;
+}
+
+/** A numbered clause N.M of the enclosing article. */
+export interface ClauseBlock {
+  readonly kind: 'clause';
+  readonly children: readonly Block[];
+}
+
+export interface ParagraphBlock {
+  readonly kind: 'paragraph';
+  readonly children: readonly Inline[];
+  readonly align?: Align;
+}
+
+/** Ordered items number as （1）（2）; unordered ones get a bullet. */
+export interface ListBlock {
+  readonly kind: 'list';
+  readonly ordered: boolean;
+  readonly items: readonly (readonly Block[])[];
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly header: readonly (readonly Inline[])[];
+  readonly rows: readonly (readonly (readonly Inline[])[])[];
+  readonly align?: readonly Align[];
+}
+
+export interface SignatureField {
+  readonly label: string;
+  /** null: a line to be filled in by hand (signature, seal, date). */
+  readonly value: string | null;
+}
+
+export interface SignatureParty {
+  /** 甲方 / 乙方 */
+  readonly role: string;
+  readonly name: string;
+  readonly fields: readonly SignatureField[];
+}
+
+export interface SignaturesBlock {
+  readonly kind: 'signatures';
+  readonly parties: readonly SignatureParty[];
+}
+
+export interface PageBreakBlock {
+  readonly kind: 'pageBreak';
+}
+
+export type Block =
+  | ArticleBlock
+  | ClauseBlock
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | SignaturesBlock
+  | PageBreakBlock;
+
+export interface Annex {
+  /** The annex key of the params file: `feeSchedule`, `sla`, … */
+  readonly id: string;
+  readonly title: string;
+  readonly body: readonly Block[];
+}
+
+export interface PartyMeta {
+  readonly name: string;
+  readonly creditCode: string;
+}
+
+export interface DocumentMeta {
+  readonly title: string;
+  readonly number: string;
+  readonly client: PartyMeta;
+  readonly provider: PartyMeta;
+  /** ISO date of signing, e.g. 2025-03-01. */
+  readonly signingDate: string;
+  readonly language: 'zh-CN';
+  /** Draft mode: every page carries a 草稿 DRAFT mark. */
+  readonly draft: boolean;
+}
+
+export interface ContractDocument {
+  readonly meta: DocumentMeta;
+  /** Preamble paragraphs, then the articles, then the signature block. */
+  readonly body: readonly Block[];
+  /** In order; the position (1-based) gives 附件一, 附件二 … */
+  readonly annexes: readonly Annex[];
+}
+
+/** Exhaustiveness check for `switch (block.kind)` in renderers. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled node: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,105 @@
+import { ContractError, text, type Diagnostic } from './diagnostics.js';
+import { composeContract } from './compose/compose.js';
+import { buildDocument } from './model/from-markdown.js';
+import type { ContractDocument } from './model/types.js';
+import { parseParamsText, validateParams, type LoadedParams } from './params/index.js';
+import type { ContractParams } from './params/types.js';
+import { checkGlyphs } from './glyph-check.js';
+
+export const FORMATS = ['docx', 'pdf', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  /** Formats to produce; default docx and pdf. */
+  readonly formats?: readonly Format[];
+  /** Unfilled optional blanks print as ____ and every page carries a 草稿 DRAFT mark. */
+  readonly draft?: boolean;
+  /** A folder whose files override built-in templates of the same name. */
+  readonly templatesDir?: string;
+  /** Seconds since the epoch for every date inside the files; makes output byte-identical. */
+  readonly sourceDateEpoch?: number;
+  /** PDF/A-2b for archiving. */
+  readonly pdfa?: boolean;
+}
+
+export interface RenderedOutput {
+  readonly format: Format;
+  readonly data: Uint8Array;
+}
+
+export interface GeneratedContract {
+  readonly params: ContractParams;
+  readonly document: ContractDocument;
+  readonly outputs: readonly RenderedOutput[];
+  /** Warnings of validation (errors throw a ContractError instead). */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Input of the library API: YAML text, an already parsed file, or a params object. */
+export type ParamsInput = { readonly yaml: string | Uint8Array; readonly file?: string } | LoadedParams | Record<string, unknown>;
+
+const isLoaded = (input: ParamsInput): input is LoadedParams =>
+  typeof (input as LoadedParams).locate === 'function' && 'value' in input;
+const isYaml = (input: ParamsInput): input is { yaml: string | Uint8Array; file?: string } =>
+  'yaml' in input && (typeof input.yaml === 'string' || input.yaml instanceof Uint8Array);
+
+/** Parses (if needed) and validates; every problem of the input at once. */
+export async function validate(input: ParamsInput): Promise<{ params?: ContractParams; diagnostics: readonly Diagnostic[] }> {
+  let loaded: LoadedParams | Record<string, unknown>;
+  try {
+    loaded = isYaml(input) ? parseParamsText(input.yaml, input.file ?? '<input>') : input;
+  } catch (error) {
+    if (error instanceof ContractError) return { diagnostics: error.diagnostics };
+    throw error;
+  }
+  const result = validateParams(loaded);
+  if (!result.params) return result;
+  const glyphProblems = await checkGlyphs(isLoaded(loaded) ? loaded : undefined, isLoaded(loaded) ? loaded.value : loaded);
+  if (glyphProblems.length > 0) return { diagnostics: [...result.diagnostics, ...glyphProblems] };
+  return result;
+}
+
+/** Builds the document model: templates rendered, Markdown parsed, numbering resolved. */
+export function buildContract(params: ContractParams, options: RenderOptions = {}): ContractDocument {
+  const draft = options.draft ?? false;
+  return buildDocument(composeContract(params, { draft, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) }), params, { draft });
+}
+
+/** Renders one document model to the requested formats; renderers load only when asked for. */
+export async function renderDocument(document: ContractDocument, options: RenderOptions = {}): Promise<RenderedOutput[]> {
+  const formats = options.formats ?? ['docx', 'pdf'];
+  const timing = options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {};
+  const outputs: RenderedOutput[] = [];
+  for (const format of formats) {
+    switch (format) {
+      case 'docx': {
+        const { renderDocx } = await import('./render/docx/index.js');
+        outputs.push({ format, data: await renderDocx(document, timing) });
+        break;
+      }
+      case 'pdf': {
+        const { renderPdf } = await import('./render/pdf/index.js');
+        outputs.push({ format, data: await renderPdf(document, { ...timing, pdfa: options.pdfa ?? false }) });
+        break;
+      }
+      case 'md': {
+        const { renderMarkdown } = await import('./render/markdown/index.js');
+        outputs.push({ format, data: new TextEncoder().encode(renderMarkdown(document)) });
+        break;
+      }
+    }
+  }
+  return outputs;
+}
+
+/**
+ * The whole pipeline in memory: params in, file contents out. Throws a ContractError with
+ * every diagnostic when the input is invalid; nothing is rendered then.
+ */
+export async function generate(input: ParamsInput, options: RenderOptions = {}): Promise<GeneratedContract> {
+  const { params, diagnostics } = await validate(input);
+  if (!params) throw new ContractError(diagnostics.length > 0 ? diagnostics : [{ kind: 'internal', severity: 'error', code: 'internal', message: text('validation failed', '校验失败') }]);
+  const document = buildContract(params, options);
+  const outputs = await renderDocument(document, options);
+  return { params, document, outputs, warnings: diagnostics.filter((d) => d.severity === 'warning') };
+}
