@@ -7,7 +7,8 @@ import type { LoadedParams } from './params/index.js';
  * text is rejected with its location instead.
  */
 export async function checkGlyphs(loaded: LoadedParams | undefined, value: unknown): Promise<Diagnostic[]> {
-  const { missingGlyphs } = await import('./render/pdf/index.js');
+  // The font's cmap only: checking text must not load the PDF writer.
+  const { missingGlyphs } = await import('./render/pdf/font.js');
   const problems: Diagnostic[] = [];
   const visit = (node: unknown, path: (string | number)[]) => {
     if (typeof node === 'string') {

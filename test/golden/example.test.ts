@@ -18,7 +18,22 @@ describe('golden Markdown', () => {
     ['test/fixtures/valid/three-annexes.yaml', 'test/golden/three-annexes.md'],
     ['test/fixtures/valid/arbitration.yaml', 'test/golden/arbitration.md'],
   ])('%s renders as %s', (input, golden) => {
-    expectGolden(golden, markdownOf(input));
+    const md = markdownOf(input);
+    expectGolden(golden, md);
+    // Every annex reference names an annex that is attached, under its actual number.
+    const attached = new Map([...md.matchAll(/^# (附件\S+) (.+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    const references = [...md.matchAll(/(附件[一二三四五六七八九十]+)《([^》]+)》/g)];
+    expect(references.length).toBeGreaterThan(0);
+    for (const [, label, title] of references) expect(attached.get(label!), `${label}《${title}》`).toBe(title);
+  });
+
+  it('a contract with three annexes numbers them 附件一 to 附件三 and mentions no other', () => {
+    const md = markdownOf('test/fixtures/valid/three-annexes.yaml');
+    expect([...md.matchAll(/^# (附件\S+) (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['附件一 服务费用清单', '附件二 保密协议', '附件三 服务等级协议']);
+    expect(md).not.toMatch(/附件[四五六七八]/);
+    for (const absent of ['云电话服务详细说明', '合同变更协议', '服务中断赔偿标准说明', '系统维护和升级通知记录', '用户手册']) {
+      expect(md).not.toContain(`《${absent}》`);
+    }
   });
 
   it('draft mode marks the document and prints blanks', () => {

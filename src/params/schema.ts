@@ -1,0 +1,291 @@
+/**
+ * The params schema (zod 4): the shape of params.example.yaml, strict everywhere, with
+ * the defaults that depend only on the field itself. Defaults that depend on other fields
+ * (effectiveDate, court, notice addresses) and the cross-field rules are applied at the
+ * root, in `finish` and rules.ts.
+ */
+import { z } from 'zod';
+import { text } from '../diagnostics.js';
+import { bankAccountField, codeField, creditCodeField, emailField, phoneField } from './fields.js';
+import { problem } from './messages.js';
+import { crossFieldRules } from './rules.js';
+import {
+  booleanField,
+  countField,
+  dateField,
+  decimalField,
+  enumField,
+  leaf,
+  moneyField,
+  percentField,
+  textField,
+} from './scalars.js';
+import { ANNEX_IDS, FEE_CATEGORIES, NUMBER_KINDS, VALUE_ADDED_SERVICES, type ContractParams } from './types.js';
+
+export const DEFAULT_TITLE = '云电话服务合同';
+export const DEFAULT_SLA_CREDITS = [
+  { below: '99.9', creditPercent: '10' },
+  { below: '99.0', creditPercent: '25' },
+  { below: '95.0', creditPercent: '50' },
+] as const;
+
+const contact = z
+  .strictObject({
+    name: textField('联系人姓名 Contact person'),
+    phone: phoneField('联系电话 Phone: landline 010-62345678, mobile 13800138000, 400-810-8888, 95588'),
+    email: emailField('电子邮箱 Email').optional(),
+  })
+  .meta({ description: '联系人 Contact person (also the notice contact unless notices.* is given)' });
+
+const bank = z
+  .strictObject({
+    name: textField('开户行 Bank branch'),
+    account: bankAccountField('账号 Account number: 8-30 digits, quoted so that a leading 0 is kept'),
+  })
+  .meta({ description: '开户行及账号 Bank account (shown in the signature block)' });
+
+const partyShape = {
+  name: textField('名称 Registered name'),
+  creditCode: creditCodeField('统一社会信用代码 Unified social credit code: 18 characters, check character verified'),
+  address: textField('住所 Registered address'),
+  legalRepresentative: textField('法定代表人 Legal representative'),
+  contact,
+  bank: bank.optional(),
+};
+
+const client = z.strictObject(partyShape).meta({ description: '甲方 Client: the enterprise that buys the service' });
+const provider = z
+  .strictObject({
+    ...partyShape,
+    telecomLicense: codeField('增值电信业务经营许可证编号 Value-added telecom licence number, e.g. B2-20190001').optional(),
+  })
+  .meta({ description: '乙方 Provider: the cloud telephony provider' });
+
+const conference = z
+  .union([
+    z.literal(false),
+    z.strictObject({ maxParticipants: countField(3, 1000, '会议最大方数 Maximum participants') }),
+  ])
+  .default(false)
+  .meta({ description: '会议通话 Conference calls: false, or { maxParticipants }' });
+
+const statementDay = leaf<'monthEnd' | number>(
+  {
+    anyOf: [
+      { type: 'string', enum: ['monthEnd'] },
+      { type: 'integer', minimum: 1, maximum: 28 },
+    ],
+    description: '费用清单出具日 Statement day: monthEnd or a day 1..28',
+  },
+  (v) =>
+    v === 'monthEnd' || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 28)
+      ? (v as 'monthEnd' | number)
+      : problem('bad-statement-day', text('must be monthEnd or a day of the month from 1 to 28', '必须是 monthEnd 或 1 到 28 之间的日期')),
+).default('monthEnd');
+
+const rawParams = z.strictObject({
+  language: enumField(['zh-CN'] as const, '合同语言 Language (zh-CN only for now)').default('zh-CN'),
+  contract: z.strictObject({
+    number: codeField('合同编号 Contract number, e.g. YDH-2025-0001'),
+    title: textField('合同名称 Title').default(DEFAULT_TITLE),
+    signing: z
+      .strictObject({
+        date: dateField('签订日期 Signing date, YYYY-MM-DD'),
+        place: textField('签订地点 Signing place; the default court is the one of this place'),
+      })
+      .meta({ description: '签订 Signing' }),
+    term: z.strictObject({
+      years: countField(1, 10, '合同有效期（年） Term in years, 1..10'),
+      effectiveDate: dateField('生效日期 Effective date; default: the signing date').optional(),
+      autoRenewal: z
+        .strictObject({
+          years: countField(0, 10, '自动续期（年） Renewal period in years; 0 = no renewal'),
+          noticeDays: countField(1, 3650, '不续期须提前通知的天数 Days of notice before expiry to stop renewal').optional(),
+        })
+        .optional()
+        .meta({ description: '自动续期 Automatic renewal; omit (or years: 0) for none' }),
+    }).meta({ description: '合同期限 Term' }),
+  }).meta({ description: '合同 The contract: number, title, signing, term' }),
+  parties: z.strictObject({ client, provider }).meta({ description: '合同双方 The parties: 甲方 client, 乙方 provider' }),
+  services: z.strictObject({
+    numbers: z
+      .array(
+        z.strictObject({
+          number: codeField('号码 Number, e.g. 400-810-8888, 010-58886666'),
+          kind: enumField(NUMBER_KINDS, '号码类型 Kind: "400" | "800" | "95" | landline | mobile | virtual', true),
+          region: textField('号码归属地 Region'),
+          channels: countField(1, 100_000, '并发通道数 Concurrent channels'),
+        }),
+      )
+      .min(1)
+      .meta({ description: '云电话号码资源 Numbers: at least one' }),
+    calling: z.strictObject({
+      voice: booleanField('语音通话 Voice calls'),
+      video: booleanField('视频通话 Video calls'),
+      conference,
+    }).meta({ description: '通话功能 Calling functions: at least one' }),
+    valueAdded: z
+      .array(enumField(VALUE_ADDED_SERVICES, '增值服务 Value-added service'))
+      .default([])
+      .meta({ description: '增值服务 Value-added services' }),
+  }).meta({ description: '服务内容 Services: numbers, calling functions, value-added services' }),
+  quality: z
+    .strictObject({
+      connectionRate: percentField('通话接通率不低于（%） Minimum call connection rate; default 98').default('98'),
+      availability: percentField('月度服务可用率（%） Monthly availability; default 99.9').default('99.9'),
+      faultResponseMinutes: countField(1, 1440, '故障响应时间（分钟） Fault response minutes; default 30').default(30),
+      faultResolutionHours: countField(1, 720, '故障修复时限（小时） Fault resolution hours; default 4').default(4),
+      maintenanceNoticeHours: countField(1, 720, '计划维护提前通知（小时） Maintenance notice hours; default 48').default(48),
+    })
+    .prefault({})
+    .meta({ description: '质量标准 Service levels (all have defaults)' }),
+  fees: z.strictObject({
+    currency: enumField(['CNY'] as const, '币种 Currency (CNY only)').default('CNY'),
+    taxRate: percentField('增值税税率（%） VAT rate; default 6').default('6'),
+    pricesIncludeTax: booleanField('价格含税 Prices include tax; default true').default(true),
+    items: z
+      .array(
+        z.strictObject({
+          name: textField('费用项目 Item name'),
+          category: enumField(FEE_CATEGORIES, '类别 Category: monthly | usage | valueAdded | oneTime'),
+          unit: textField('单位 Unit, e.g. 个/月, 分钟'),
+          unitPrice: moneyField('单价（元） Unit price, exact decimal, at most 3 decimal places'),
+          quantity: decimalField('数量 Quantity', {
+            maxScale: 4,
+            min: '0',
+            range: { en: 'a quantity, 0 or more, at most 4 decimal places', zh: '不小于 0 的数量（最多 4 位小数）' },
+          }),
+        }),
+      )
+      .min(1)
+      .meta({ description: '费用项目 Fee items: at least one' }),
+    billing: z.strictObject({
+      statementDay,
+      paymentDays: countField(1, 90, '收到费用清单后付款的工作日数 Payment days after the statement, 1..90'),
+      method: textField('支付方式 Payment method; default 银行转账').default('银行转账'),
+    }).meta({ description: '结算 Billing' }),
+    latePaymentPerDay: decimalField('逾期付款违约金（%/日） Late payment, % of the overdue amount per day', {
+      maxScale: 4,
+      min: '0',
+      minExclusive: true,
+      max: '1',
+      range: { en: 'a daily percentage above 0 and at most 1', zh: '大于 0 且不超过 1 的日百分比' },
+    }).optional(),
+  }).meta({ description: '服务费用 Fees: items, tax, billing' }),
+  confidentiality: z.strictObject({
+    years: countField(1, 50, '保密期限（年，合同终止后） Confidentiality years after termination, 1..50'),
+  }).meta({ description: '保密 Confidentiality' }),
+  disputes: z
+    .strictObject({
+      resolution: enumField(['litigation', 'arbitration'] as const, '争议解决方式 litigation (default) | arbitration').default('litigation'),
+      court: textField('管辖法院 Court; default: 合同签订地人民法院').optional(),
+      arbitration: z
+        .strictObject({ commission: textField('仲裁委员会 Arbitration commission, e.g. 北京仲裁委员会') })
+        .optional()
+        .meta({ description: '仲裁 Arbitration: required when resolution is arbitration' }),
+    })
+    .prefault({})
+    .meta({ description: '争议解决 Disputes: litigation (court) or arbitration (commission)' }),
+  notices: z.strictObject({
+    changeNoticeDays: countField(1, 60, '变更通知提前工作日数 Working days of notice for a change of address, 1..60'),
+    client: z
+      .strictObject({ address: textField('送达地址 Notice address').optional(), email: emailField('送达邮箱 Notice email').optional() })
+      .optional()
+      .meta({ description: '甲方送达地址 Default: the party address and contact email' }),
+    provider: z
+      .strictObject({ address: textField('送达地址 Notice address').optional(), email: emailField('送达邮箱 Notice email').optional() })
+      .optional()
+      .meta({ description: '乙方送达地址 Default: the party address and contact email' }),
+  }).meta({ description: '通知与送达 Notices' }),
+  sla: z
+    .strictObject({
+      credits: z
+        .array(
+          z.strictObject({
+            below: percentField('可用率低于（%） Availability below', { minExclusive: true }),
+            creditPercent: percentField('赔偿当月费用的百分比 Credit, % of the month fees', { minExclusive: true }),
+          }),
+        )
+        .default(DEFAULT_SLA_CREDITS.map((c) => ({ ...c })))
+        .meta({ description: '服务中断赔偿 Credits: below strictly decreasing, creditPercent increasing' }),
+    })
+    .prefault({})
+    .meta({ description: '服务等级协议 SLA credits (附件五, 附件八)' }),
+  maintenance: z
+    .array(
+      z.strictObject({
+        noticeDate: dateField('通知日期 Notice date'),
+        window: textField('维护时间窗 Window, e.g. 2025-04-10 02:00-04:00'),
+        content: textField('维护内容 Content'),
+        impact: textField('影响 Impact'),
+      }),
+    )
+    .default([])
+    .meta({ description: '系统维护和升级通知记录 Maintenance log (附件六)' }),
+  changes: z
+    .array(
+      z.strictObject({
+        clause: textField('变更条款 Clause changed, e.g. 第五条 5.2'),
+        original: textField('原约定 Original text'),
+        amended: textField('变更后约定 Amended text'),
+        effectiveDate: dateField('变更生效日期 Effective date of the change'),
+      }),
+    )
+    .default([])
+    .meta({ description: '合同变更 Changes recorded in 附件四 合同变更协议' }),
+  annexes: z
+    .array(enumField(ANNEX_IDS, '附件 Annex'))
+    .default([...ANNEX_IDS])
+    .meta({ description: '附件及顺序 Annexes attached, in this order; default: all eight' }),
+});
+
+type RawParams = z.output<typeof rawParams>;
+
+/** Applies the defaults that depend on other fields, and gives disputes its final form. */
+function finish(raw: RawParams) {
+  const { contract, parties, disputes, notices } = raw;
+  const { autoRenewal, effectiveDate, ...term } = contract.term;
+  const renewal =
+    autoRenewal && autoRenewal.years > 0 && autoRenewal.noticeDays !== undefined
+      ? { autoRenewal: { years: autoRenewal.years, noticeDays: autoRenewal.noticeDays } }
+      : {};
+  const notice = (party: 'client' | 'provider') => {
+    const given = notices[party];
+    const email = given?.email ?? parties[party].contact.email;
+    return { address: given?.address ?? parties[party].address, ...(email !== undefined ? { email } : {}) };
+  };
+  return {
+    ...raw,
+    contract: { ...contract, term: { ...term, effectiveDate: effectiveDate ?? contract.signing.date, ...renewal } },
+    disputes: finishDisputes(disputes, contract.signing.place),
+    notices: { changeNoticeDays: notices.changeNoticeDays, client: notice('client'), provider: notice('provider') },
+  };
+}
+
+function finishDisputes(
+  d: RawParams['disputes'],
+  place: string,
+): { resolution: 'litigation'; court: string } | { resolution: 'arbitration'; arbitration: { commission: string } } {
+  if (d.resolution === 'arbitration') {
+    // rules.ts has already required the commission.
+    return { resolution: 'arbitration', arbitration: { commission: d.arbitration?.commission ?? '' } };
+  }
+  return { resolution: 'litigation', court: d.court ?? `${place}人民法院` };
+}
+
+export const paramsSchema = rawParams
+  // Runs even when some fields failed, so that all errors of a file come at once;
+  // the rules therefore treat every value as possibly invalid.
+  .superRefine((value, ctx) => crossFieldRules(value, ctx), { when: () => true })
+  .transform(finish)
+  .meta({ title: '云电话服务合同参数 Cloud telephony service contract params' });
+
+/** The raw object schema, for tools that walk the shape (did-you-mean). */
+export const paramsShape = rawParams;
+
+// Compile-time check: the schema's output and ContractParams are the same type.
+type Assignable<A extends B, B> = A;
+export type SchemaMatchesTypes = [
+  Assignable<z.output<typeof paramsSchema>, ContractParams>,
+  Assignable<ContractParams, z.output<typeof paramsSchema>>,
+];

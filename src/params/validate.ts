@@ -1,0 +1,146 @@
+/**
+ * Runs the schema and turns every zod issue into a located, bilingual Diagnostic. No raw
+ * zod message ever reaches the user: each issue kind has our own wording here, and leaf
+ * checks carry theirs in `params.problem`.
+ */
+import type { z } from 'zod';
+import { text, type Diagnostic } from '../diagnostics.js';
+import { Located, type LoadedParams } from './load.js';
+import type { SourceLocation } from './locate.js';
+import { MSG, didYouMean, kindOf, problem, type Problem } from './messages.js';
+import { sortDiagnostics, toDiagnostic } from './report.js';
+import { collectWarnings } from './rules.js';
+import { paramsSchema, paramsShape } from './schema.js';
+import type { ContractParams } from './types.js';
+
+export interface ValidationResult {
+  /** Undefined if and only if some diagnostic is an error. */
+  readonly params?: ContractParams;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type Path = (string | number)[];
+interface Found {
+  path: Path;
+  problem: Problem;
+  /** Which position to report: the value, its key, or (missing value) the parent mapping. */
+  at: 'value' | 'key' | 'parent';
+  /** For an unknown key: the allowed key it is probably a typo of. */
+  suggestion?: string;
+}
+
+function isLoaded(input: unknown): input is LoadedParams {
+  if (input instanceof Located) return true;
+  const o = input as Partial<LoadedParams> | null;
+  return typeof o === 'object' && o !== null && typeof o.locate === 'function' && typeof o.file === 'string' && 'value' in o;
+}
+
+export function validateParams(input: LoadedParams | unknown): ValidationResult {
+  const loaded = isLoaded(input) ? input : undefined;
+  const value = loaded ? loaded.value : input;
+  const where = (path: Path, at: Found['at']): SourceLocation | undefined => {
+    if (!loaded) return undefined;
+    if (at === 'value') return loaded.locate(path);
+    const target = at === 'key' ? path : path.slice(0, -1);
+    return loaded.locateKey?.(target) ?? loaded.locate(target);
+  };
+
+  const r = paramsSchema.safeParse(value, { reportInput: true });
+  if (!r.success) {
+    const found = dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])));
+    const diagnostics = found.map((f) => toDiagnostic('schema', f.problem, { loc: where(f.path, f.at), file: loaded?.file, path: f.path }));
+    return { diagnostics: sortDiagnostics(diagnostics, loaded?.file) };
+  }
+  const warnings = collectWarnings(r.data).map((w) =>
+    toDiagnostic('schema', w.problem, { loc: where(w.path, 'value'), file: loaded?.file, path: w.path }, 'warning'),
+  );
+  return { params: r.data, diagnostics: sortDiagnostics(warnings, loaded?.file) };
+}
+
+function fromIssue(issue: z.core.$ZodIssue, prefix: Path): Found[] {
+  const path = [...prefix, ...(issue.path as Path)];
+  switch (issue.code) {
+    case 'custom': {
+      const p = (issue.params as { problem?: Problem } | undefined)?.problem;
+      if (p) return [{ path, problem: p, at: p.missing ? 'parent' : 'value' }];
+      return [{ path, problem: invalid(), at: 'value' }];
+    }
+    case 'invalid_type': {
+      const input = (issue as { input?: unknown }).input;
+      if (input === undefined) return [{ path, problem: MSG.required(), at: 'parent' }];
+      if (input === null) return [{ path, problem: MSG.noValue(), at: 'value' }];
+      if (issue.expected === 'object') return [{ path, problem: MSG.notMapping(kindOf(input)), at: 'value' }];
+      if (issue.expected === 'array') return [{ path, problem: MSG.notList(kindOf(input)), at: 'value' }];
+      return [{ path, problem: invalid(), at: 'value' }];
+    }
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path);
+      return issue.keys.map((key) => {
+        const suggestion = didYouMean(key, allowed);
+        return { path: [...path, key], problem: MSG.unknownKey(key, suggestion), at: 'key' as const, ...(suggestion ? { suggestion } : {}) };
+      });
+    }
+    case 'invalid_value':
+      return [{ path, problem: MSG.oneOf(issue.values.map(String)), at: 'value' }];
+    case 'too_small':
+      if (issue.origin === 'array') return [{ path, problem: MSG.listEmpty(), at: 'value' }];
+      return [{ path, problem: invalid(), at: 'value' }];
+    case 'invalid_union': {
+      // The branch whose shape matched (its problems are inside the value) explains best.
+      const inner = issue.errors.find((branch) => branch.some((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+      if (inner) return inner.flatMap((i) => fromIssue(i, path));
+      if (path[path.length - 1] === 'conference') {
+        return [{ path, problem: problem('bad-conference', text('must be false, or a mapping with maxParticipants', '必须是 false，或写明 maxParticipants 的映射'), text('e.g. conference: { maxParticipants: 50 }', '例如 conference: { maxParticipants: 50 }')), at: 'value' }];
+      }
+      return [{ path, problem: invalid(), at: 'value' }];
+    }
+    default:
+      return [{ path, problem: invalid(), at: 'value' }];
+  }
+}
+
+/**
+ * A required key reported missing next to an unknown key that is a typo of it is one
+ * mistake, not two: keep only the unknown key (its hint names the right spelling).
+ */
+function dropExplainedMissing(found: Found[]): Found[] {
+  const typos = new Set(
+    found
+      .filter((f) => f.problem.code === 'unknown-key' && f.suggestion !== undefined)
+      .map((f) => JSON.stringify([...f.path.slice(0, -1), f.suggestion])),
+  );
+  return found.filter((f) => !(f.problem.code === 'required' && typos.has(JSON.stringify(f.path))));
+}
+
+function invalid(): Problem {
+  return problem('invalid', text('is not valid here', '此处的值无效'));
+}
+
+const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional']);
+
+/** The keys the schema allows at `path`, for "did you mean". */
+export function allowedKeys(path: readonly (string | number)[]): string[] {
+  let schema: unknown = paramsShape;
+  const unwrap = (s: unknown): { type?: string; [k: string]: unknown } => {
+    let def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def ?? {};
+    for (let i = 0; i < 10; i++) {
+      if (WRAPPERS.has(String(def.type))) def = (def.innerType as { _zod: { def: Record<string, unknown> } })._zod.def;
+      else if (def.type === 'pipe') def = (def.in as { _zod: { def: Record<string, unknown> } })._zod.def;
+      else break;
+    }
+    return def as { type?: string };
+  };
+  for (const seg of path) {
+    const def = unwrap(schema);
+    if (def.type === 'object' && typeof seg === 'string') schema = (def.shape as Record<string, unknown>)[seg];
+    else if (def.type === 'array') schema = def.element;
+    else if (def.type === 'union') schema = (def.options as unknown[]).find((o) => unwrap(o).type === 'object');
+    else return [];
+  }
+  const def = unwrap(schema);
+  if (def.type === 'union') {
+    const obj = (def.options as unknown[]).find((o) => unwrap(o).type === 'object');
+    return obj ? Object.keys(unwrap(obj).shape as object) : [];
+  }
+  return def.type === 'object' ? Object.keys(def.shape as object) : [];
+}

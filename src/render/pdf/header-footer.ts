@@ -1,0 +1,46 @@
+/** Running header (title, contract number), footer 第 X 页 共 Y 页, and the draft mark. */
+import type { DocumentMeta } from '../../model/types.js';
+import type { Op, Page } from './layout.js';
+import { textWidth } from './measure.js';
+import { HEADER_FOOTER, PAGE, STYLES, WATERMARK } from './style.js';
+
+export const footerText = (page: number, pages: number): string => `第 ${page} 页 共 ${pages} 页`;
+
+export function decoratePages(pages: readonly Page[], meta: DocumentMeta): void {
+  const h = STYLES.header;
+  const f = STYLES.footer;
+  const right = PAGE.width - PAGE.marginRight;
+  const number = `合同编号：${meta.number}`;
+  const numberX = right - textWidth('regular', number, h.size);
+  pages.forEach((page, i) => {
+    const ops: Op[] = [];
+    if (meta.draft) ops.push(watermark());
+    ops.push(
+      { kind: 'text', font: 'regular', size: h.size, x: PAGE.marginLeft, y: HEADER_FOOTER.headerBaseline, text: meta.title, spacing: 0, gray: HEADER_FOOTER.gray },
+      { kind: 'text', font: 'regular', size: h.size, x: numberX, y: HEADER_FOOTER.headerBaseline, text: number, spacing: 0, gray: HEADER_FOOTER.gray },
+      { kind: 'line', x1: PAGE.marginLeft, y1: HEADER_FOOTER.headerRuleY, x2: right, y2: HEADER_FOOTER.headerRuleY, width: HEADER_FOOTER.ruleWidth, gray: HEADER_FOOTER.gray },
+    );
+    // Words placed apart (half an em) rather than joined by narrow spaces, which text
+    // extraction drops between CJK and digits.
+    const words = footerText(i + 1, pages.length).split(' ');
+    const gap = f.size / 2;
+    const widths = words.map((w) => textWidth('regular', w, f.size));
+    let x = (PAGE.width - widths.reduce((a, b) => a + b, 0) - gap * (words.length - 1)) / 2;
+    words.forEach((text, k) => {
+      ops.push({ kind: 'text', font: 'regular', size: f.size, x, y: HEADER_FOOTER.footerBaseline, text, spacing: 0, gray: HEADER_FOOTER.gray });
+      x += widths[k]! + gap;
+    });
+    // The mark goes under the content; header and footer anywhere.
+    page.ops.unshift(...ops);
+  });
+}
+
+function watermark(): Op {
+  const s = STYLES.watermark;
+  const w = textWidth(s.font, WATERMARK.text, s.size);
+  const a = (WATERMARK.angleDeg * Math.PI) / 180;
+  // Centre the baseline's midpoint (raised by a third of the size) on the page centre.
+  const cx = PAGE.width / 2 - (w / 2) * Math.cos(a) + (s.size / 3) * Math.sin(a);
+  const cy = PAGE.height / 2 + (w / 2) * Math.sin(a) + (s.size / 3) * Math.cos(a);
+  return { kind: 'text', font: s.font, size: s.size, x: cx, y: cy, text: WATERMARK.text, spacing: 0, gray: WATERMARK.gray, angle: WATERMARK.angleDeg };
+}

@@ -1,0 +1,84 @@
+/**
+ * PDF renderer: ContractDocument -> PDF bytes. Lays the document out into pages first
+ * (layout.ts, blocks.ts, …), then writes them with pdfkit's low-level objects: content
+ * streams, our own CFF subset fonts, outline, signature fields and metadata. Pure: no files
+ * written, nothing printed (the bundled font is read once per process).
+ */
+import PDFDocument from 'pdfkit';
+import type { ContractDocument } from '../../model/types.js';
+import { addSignatureWidgets, writeAcroForm } from './acroform.js';
+import { contentStream } from './content.js';
+import { layoutDocument } from './document.js';
+import { EmbeddedFont } from './embed-font.js';
+import { loadFont } from './font.js';
+import { documentInfo, installXmp } from './metadata.js';
+import { writeOutline } from './outline.js';
+import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
+import { PAGE, type FontStyle } from './style.js';
+
+export { missingGlyphs } from './font.js';
+
+export interface PdfOptions {
+  /** Fixed creation date (seconds since the epoch): byte-identical output for the same input. */
+  readonly sourceDateEpoch?: number;
+  /** PDF/A-2b. */
+  readonly pdfa?: boolean;
+}
+
+export async function renderPdf(doc: ContractDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  const layout = layoutDocument(doc);
+  const info = documentInfo(doc.meta, options.sourceDateEpoch);
+  const pdf = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    // No default font: pdfkit would load Helvetica's metrics for nothing.
+    font: null as unknown as string,
+    compress: true,
+    lang: doc.meta.language,
+    displayTitle: true,
+    info: { ...info },
+    ...(options.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
+  }) as unknown as PdfDoc;
+  installXmp(pdf, info);
+
+  const chunks: Uint8Array[] = [];
+  pdf.on('data', (chunk) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+
+  const fonts: Record<FontStyle, EmbeddedFont> = {
+    regular: new EmbeddedFont(pdf, loadFont('regular'), 'F1'),
+    bold: new EmbeddedFont(pdf, loadFont('bold'), 'F2'),
+  };
+  const pages: PdfRef[] = [];
+  const fields: PdfRef[] = [];
+  layout.pages.forEach((page, i) => {
+    pdf.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    pages.push(pdf.page.dictionary);
+    const used = new Set<FontStyle>();
+    pdf.addContent(contentStream(page.ops, fonts, used));
+    const resources = (pdf.page.resources.data.Font ??= {}) as Record<string, PdfRef>;
+    for (const style of used) resources[fonts[style].id] = fonts[style].ref;
+    fields.push(...addSignatureWidgets(pdf, layout.signatures, i));
+  });
+  writeOutline(pdf, layout.outline, pages);
+  writeAcroForm(pdf, fields);
+  fonts.regular.embed();
+  fonts.bold.embed();
+  pdf.end();
+  await done;
+
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out = new Uint8Array(total);
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+/** Inline model nodes to styled runs for the line breaker. */
+import { assertNever, type Inline } from '../../model/types.js';
+import type { Run } from './line-break.js';
+import type { FontStyle } from './style.js';
+
+export const BLANK = '____';
+
+export function toRuns(inlines: readonly Inline[], style: FontStyle = 'regular', out: Run[] = []): Run[] {
+  for (const node of inlines) {
+    switch (node.kind) {
+      case 'text':
+        out.push({ text: node.text, style });
+        break;
+      case 'strong':
+        toRuns(node.children, 'bold', out);
+        break;
+      case 'blank':
+        out.push({ text: BLANK, style });
+        break;
+      default:
+        assertNever(node);
+    }
+  }
+  return out;
+}
+
+export const plainText = (inlines: readonly Inline[]): string => toRuns(inlines).map((r) => r.text).join('');

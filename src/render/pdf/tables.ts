@@ -1,0 +1,118 @@
+/**
+ * Tables drawn as grids. Column widths come from the content (natural and narrowest widths of
+ * each column, fitted to the column the table sits in); cells wrap with the Chinese line
+ * breaker; the header row repeats on every page the table runs onto; a row is never split
+ * unless it is taller than a page, and then its lines continue on the next page (nothing is
+ * ever cut).
+ */
+import type { Align, TableBlock } from '../../model/types.js';
+import type { Ctx } from './context.js';
+import { toRuns } from './inlines.js';
+import { baselineOf, Layout } from './layout.js';
+import { breakLines, measureRuns, type Line, type Run } from './line-break.js';
+import { SPACING, STYLES, TABLE } from './style.js';
+
+interface Row {
+  readonly cells: readonly (readonly Line[])[];
+  readonly lines: number;
+  readonly header: boolean;
+}
+
+const style = STYLES.table;
+/** A column whose content is at most this share of the width is never wrapped. */
+const SHORT_COLUMN = 0.2;
+
+export function columnWidths(cells: readonly (readonly (readonly Run[])[])[], columns: number, available: number): number[] {
+  const pad = 2 * TABLE.padX;
+  const natural = new Array<number>(columns).fill(pad);
+  const min = new Array<number>(columns).fill(pad);
+  for (const row of cells) {
+    row.forEach((runs, c) => {
+      const m = measureRuns(runs, style.size);
+      natural[c] = Math.max(natural[c]!, m.natural + pad);
+      min[c] = Math.max(min[c]!, m.min + pad);
+    });
+  }
+  // Short columns (序号, 单位) never wrap: their narrowest width is their natural width.
+  natural.forEach((w, c) => {
+    if (w <= available * SHORT_COLUMN) min[c] = w;
+  });
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const totalNatural = sum(natural);
+  if (totalNatural <= available) return natural.map((w) => (w * available) / totalNatural);
+  const totalMin = sum(min);
+  if (totalMin >= available) return min.map((w) => (w * available) / totalMin);
+  const flex = natural.map((w, c) => w - min[c]!);
+  const totalFlex = sum(flex) || 1;
+  return min.map((w, c) => w + ((available - totalMin) * flex[c]!) / totalFlex);
+}
+
+export function renderTable(layout: Layout, block: TableBlock, ctx: Ctx): void {
+  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+  if (columns === 0) return;
+  const headerRuns = block.header.map((c) => toRuns(c, 'bold'));
+  const bodyRuns = block.rows.map((r) => r.map((c) => toRuns(c)));
+  const widths = columnWidths([headerRuns, ...bodyRuns], columns, ctx.width);
+  const makeRow = (runs: readonly (readonly Run[])[], header: boolean): Row => {
+    const cells = widths.map((w, c) => breakLines(runs[c] ?? [], style.size, w - 2 * TABLE.padX, w - 2 * TABLE.padX));
+    return { cells, lines: Math.max(...cells.map((l) => l.length)), header };
+  };
+  const header = headerRuns.length > 0 ? makeRow(headerRuns, true) : undefined;
+  const rows = bodyRuns.map((r) => makeRow(r, false));
+  const heightOf = (lines: number): number => lines * style.lineHeight + 2 * TABLE.padY;
+  const headerHeight = header ? heightOf(header.lines) : 0;
+  const align = (c: number, row: Row): Align => (row.header ? 'center' : (block.align?.[c] ?? 'left'));
+
+  const draw = (row: Row, from: number, count: number): void => {
+    const h = heightOf(count);
+    let x = ctx.x;
+    widths.forEach((w, c) => {
+      if (row.header) layout.add({ kind: 'rect', x, y: layout.y, w, h, fill: TABLE.headerFillGray });
+      layout.add({ kind: 'rect', x, y: layout.y, w, h, stroke: 0, width: TABLE.borderWidth });
+      const lines = row.cells[c]!.slice(from, from + count);
+      lines.forEach((line, i) => {
+        const top = layout.y + TABLE.padY + i * style.lineHeight;
+        const a = align(c, row);
+        layout.drawLine(line, x + TABLE.padX, w - 2 * TABLE.padX, top, style, a === 'left' ? 'justify' : a);
+      });
+      x += w;
+    });
+    layout.y += h;
+  };
+  const newPageWithHeader = (): void => {
+    layout.newPage();
+    if (header) draw(header, 0, header.lines);
+  };
+
+  layout.space(SPACING.tableBefore);
+  const first = rows[0];
+  const start = headerHeight + (first ? heightOf(first.lines) : 0);
+  if (start <= Layout.pageHeight) layout.ensure(start);
+  if (header) draw(header, 0, header.lines);
+  for (const row of rows) {
+    const h = heightOf(row.lines);
+    if (!layout.fits(h)) {
+      if (headerHeight + h <= Layout.pageHeight) newPageWithHeader();
+    }
+    // A row taller than a page: its lines continue on the next pages, under the header again.
+    let from = 0;
+    let fresh = false;
+    while (from < row.lines) {
+      const fit = Math.floor((layout.remaining - 2 * TABLE.padY) / style.lineHeight + 1e-6);
+      if (fit <= 0 && !fresh) {
+        newPageWithHeader();
+        fresh = true;
+        continue;
+      }
+      const count = Math.min(Math.max(fit, 1), row.lines - from);
+      draw(row, from, count);
+      from += count;
+      fresh = false;
+      if (from < row.lines) {
+        newPageWithHeader();
+        fresh = true;
+      }
+    }
+  }
+  layout.space(SPACING.tableAfter);
+}

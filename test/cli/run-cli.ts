@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CLI = join(import.meta.dirname, '../../bin/contract.js');
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI as a user would, in English unless the test sets LANG. */
+export function runCli(args: readonly string[], options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const tempDir = (prefix = 'contract-test-') => mkdtempSync(join(tmpdir(), prefix));
