@@ -47,8 +47,10 @@ export class ContractError extends Error {
 export function keyPathOf(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
+    // A hostile key can be a megabyte long; a message needs only its start.
+    const name = String(segment).length > 64 ? `${String(segment).slice(0, 60)}…` : String(segment);
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? String(segment) : `.${String(segment)}`;
+    else out += out === '' ? name : `.${name}`;
   }
   return out;
 }

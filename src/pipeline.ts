@@ -6,8 +6,8 @@ import { parseParamsText, validateParams, type LoadedParams } from './params/ind
 import type { ContractParams } from './params/types.js';
 import { checkGlyphs } from './glyph-check.js';
 
-export const FORMATS = ['docx', 'pdf', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
+export { FORMATS, type Format } from './formats.js';
 
 export interface RenderOptions {
   /** Formats to produce; default docx and pdf. */
@@ -20,6 +20,12 @@ export interface RenderOptions {
   readonly sourceDateEpoch?: number;
   /** PDF/A-2b for archiving. */
   readonly pdfa?: boolean;
+  /**
+   * Keep encoded font subsets on disk between runs (CONTRACT_CACHE_DIR, XDG_CACHE_HOME or
+   * ~/.cache; CONTRACT_CACHE=0 turns it off). The bytes are identical either way. The CLI
+   * turns it on; library callers opt in.
+   */
+  readonly diskCache?: boolean;
 }
 
 export interface RenderedOutput {
@@ -60,9 +66,10 @@ export async function validate(input: ParamsInput): Promise<{ params?: ContractP
 }
 
 /** Builds the document model: templates rendered, Markdown parsed, numbering resolved. */
-export function buildContract(params: ContractParams, options: RenderOptions = {}): ContractDocument {
+export async function buildContract(params: ContractParams, options: RenderOptions = {}): Promise<ContractDocument> {
   const draft = options.draft ?? false;
-  return buildDocument(composeContract(params, { draft, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) }), params, { draft });
+  const composed = await composeContract(params, { draft, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) });
+  return buildDocument(composed, params, { draft });
 }
 
 /** Renders one document model to the requested formats; renderers load only when asked for. */
@@ -79,7 +86,8 @@ export async function renderDocument(document: ContractDocument, options: Render
       }
       case 'pdf': {
         const { renderPdf } = await import('./render/pdf/index.js');
-        outputs.push({ format, data: await renderPdf(document, { ...timing, pdfa: options.pdfa ?? false }) });
+        const store = options.diskCache ? (await import('./output/subset-store.js')).diskSubsetStore() : undefined;
+        outputs.push({ format, data: await renderPdf(document, { ...timing, pdfa: options.pdfa ?? false, ...(store ? { subsetStore: store } : {}) }) });
         break;
       }
       case 'md': {
@@ -99,7 +107,7 @@ export async function renderDocument(document: ContractDocument, options: Render
 export async function generate(input: ParamsInput, options: RenderOptions = {}): Promise<GeneratedContract> {
   const { params, diagnostics } = await validate(input);
   if (!params) throw new ContractError(diagnostics.length > 0 ? diagnostics : [{ kind: 'internal', severity: 'error', code: 'internal', message: text('validation failed', '校验失败') }]);
-  const document = buildContract(params, options);
+  const document = await buildContract(params, options);
   const outputs = await renderDocument(document, options);
   return { params, document, outputs, warnings: diagnostics.filter((d) => d.severity === 'warning') };
 }

@@ -98,6 +98,7 @@ export interface TemplateContext {
 export const HELPER_NAMES = [
   'date', // {{date p.contract.signing.date}} -> 2025年3月1日
   'money', // {{money fees.total}} -> ¥12,345.60
+  'price', // {{price unitPrice}} -> ¥0.125 (a unit price keeps its third decimal)
   'daxie', // {{daxie fees.total}} -> 人民币壹万贰仟叁佰肆拾伍元陆角整
   'percent', // {{percent p.quality.availability}} -> 99.9%
   'cn', // {{cn p.contract.term.years}} -> 二  (Chinese counting numeral)

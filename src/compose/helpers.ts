@@ -4,7 +4,7 @@ import { chineseCount } from '../model/numbering.js';
 import { chineseDate } from './dates.js';
 import { daxieWithCurrency } from './daxie.js';
 import { MARK, unescapeMarkdown } from './escape.js';
-import { formatMoney, plainDecimal } from './money.js';
+import { formatMoney, formatUnitPrice, plainDecimal } from './money.js';
 import type { TemplateContext } from './context.js';
 
 /** Raised by a helper on misuse; the composer adds the template file and line. */
@@ -28,6 +28,7 @@ export function makeHelpers(context: TemplateContext): Record<string, HelperDele
       return chineseDate(value);
     },
     money: (value: unknown) => formatMoney(decimalArg('money', value)),
+    price: (value: unknown) => formatUnitPrice(decimalArg('price', value)),
     daxie: (value: unknown) => daxieWithCurrency(decimalArg('daxie', value)),
     percent: (value: unknown) => `${plainDecimal(decimalArg('percent', value))}%`,
     cn: (value: unknown) => chineseCount(Number(decimalArg('cn', value))),

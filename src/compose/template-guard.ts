@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { HELPER_NAMES } from './context.js';
+import { BLOCK_HELPERS } from './compile-options.js';
 
 /**
  * User templates are data, not code. Before compiling, walk the template's syntax tree and
@@ -22,7 +23,6 @@ const FORBIDDEN_SEGMENTS = new Set([
   'toLocaleString',
 ]);
 
-export const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;
 const ALLOWED_HELPERS = new Set<string>([...HELPER_NAMES, ...BLOCK_HELPERS]);
 
 export interface GuardProblem {

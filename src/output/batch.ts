@@ -22,6 +22,19 @@ export interface BatchOptions extends RenderOptions {
   readonly onResult?: (result: InputResult, done: number, total: number) => void;
 }
 
+/** Only the plain data of the options crosses to a worker (no callbacks). */
+function renderOptionsOf(options: BatchOptions): RenderOptions {
+  const { formats, draft, templatesDir, sourceDateEpoch, pdfa, diskCache } = options;
+  return {
+    ...(diskCache !== undefined ? { diskCache } : {}),
+    ...(formats ? { formats } : {}),
+    ...(draft !== undefined ? { draft } : {}),
+    ...(templatesDir !== undefined ? { templatesDir } : {}),
+    ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
+    ...(pdfa !== undefined ? { pdfa } : {}),
+  };
+}
+
 const hasError = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error');
 
 /**
@@ -44,7 +57,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const jobs = inputs.includes('-') ? 1 : Math.max(1, Math.min(options.jobs ?? 1, inputs.length));
   if (jobs > 1) {
     const { processInParallel } = await import('./worker-pool.js');
-    await processInParallel(inputs, options, jobs, finish);
+    await processInParallel(inputs, renderOptionsOf(options), jobs, finish);
   } else {
     for (const [index, input] of inputs.entries()) await finish(index, await processInput(input, options));
   }

@@ -37,15 +37,20 @@ export function exactNumber(value: number, source: string | undefined): number |
 
 export function toPlain(doc: Document, index: LocationIndex, report: ReportAt): unknown {
   let aliasNodes = 0;
+  let aliasChars = 0; // text copied by aliases: few nodes can still carry megabytes
   let aliasAt = 0; // where the outermost alias being expanded was written
   let aliasPath = 0; // and the length of its key path
+
+  const aliasBomb = (path: Path): never => {
+    report(aliasAt, path.slice(0, aliasPath), problem('alias-bomb', text(`aliases expand to more than ${LIMITS.maxAliasNodes} values or ${LIMITS.maxBytes / 1024 / 1024} MiB of text (an "alias bomb")`, `别名展开后超过 ${LIMITS.maxAliasNodes} 个值或 ${LIMITS.maxBytes / 1024 / 1024} MiB 文本（“别名炸弹”）`), text('write the values out instead of repeating aliases', '请直接写出各值，不要层层引用别名')));
+    throw new Abort();
+  };
 
   const walk = (node: unknown, path: Path, depth: number, inAlias: boolean): unknown => {
     const n = node as Node | null;
     const offset = n?.range?.[0] ?? 0;
     if (inAlias && ++aliasNodes > LIMITS.maxAliasNodes) {
-      report(aliasAt, path.slice(0, aliasPath), problem('alias-bomb', text(`aliases expand to more than ${LIMITS.maxAliasNodes} values (an "alias bomb")`, `别名展开后超过 ${LIMITS.maxAliasNodes} 个值（“别名炸弹”）`), text('write the values out instead of repeating aliases', '请直接写出各值，不要层层引用别名')));
-      throw new Abort();
+      aliasBomb(path);
     }
     if (depth > LIMITS.maxDepth) {
       report(offset, path, problem('too-deep', text(`is nested deeper than ${LIMITS.maxDepth} levels`, `嵌套超过 ${LIMITS.maxDepth} 层`)));
@@ -68,7 +73,10 @@ export function toPlain(doc: Document, index: LocationIndex, report: ReportAt): 
       index.setValue(path, offset); // point at the alias, not at the anchor
       return v;
     }
-    if (isScalar(n)) return scalar(n.value, n.source, offset, path);
+    if (isScalar(n)) {
+      if (inAlias && typeof n.value === 'string' && (aliasChars += n.value.length) > LIMITS.maxBytes) aliasBomb(path);
+      return scalar(n.value, n.source, offset, path);
+    }
     if (isMap(n)) {
       const out: Record<string, unknown> = {};
       for (const pair of n.items) {

@@ -16,9 +16,9 @@ function overrideDir(files: Record<string, string>): string {
   return dir;
 }
 
-function composeError(files: Record<string, string>): ContractError {
+async function composeError(files: Record<string, string>): Promise<ContractError> {
   try {
-    composeContract(exampleParams(), { templatesDir: overrideDir(files) });
+    await composeContract(exampleParams(), { templatesDir: overrideDir(files) });
   } catch (error) {
     if (error instanceof ContractError) return error;
     throw error;
@@ -48,22 +48,22 @@ describe('template guard', () => {
 });
 
 describe('user templates (--templates)', () => {
-  it('override a built-in article and keep the rest', () => {
-    const composed = composeContract(exampleParams(), { templatesDir: overrideDir({ 'articles/02-purpose': '# 合同目的\n\n1. 甲方 {{p.parties.client.name}} 需要服务。\n' }) });
+  it('override a built-in article and keep the rest', async () => {
+    const composed = await composeContract(exampleParams(), { templatesDir: overrideDir({ 'articles/02-purpose': '# 合同目的\n\n1. 甲方 {{p.parties.client.name}} 需要服务。\n' }) });
     const purpose = composed.articles.find((a) => a.id === 'purpose')!;
     expect(purpose.markdown).toContain('北京星河数据科技有限公司');
     expect(purpose.file).not.toContain('templates/zh-CN');
     expect(composed.articles.length).toBe(15);
   });
 
-  it('an empty override drops the article', () => {
-    const composed = composeContract(exampleParams(), { templatesDir: overrideDir({ 'articles/08-cooperation': '' }) });
+  it('an empty override drops the article', async () => {
+    const composed = await composeContract(exampleParams(), { templatesDir: overrideDir({ 'articles/08-cooperation': '' }) });
     expect(composed.articles.map((a) => a.id)).not.toContain('cooperation');
     expect(composed.articles.length).toBe(14);
   });
 
-  it('a missing parameter fails with the template file and line', () => {
-    const error = composeError({ 'articles/02-purpose': '# 合同目的\n\n1. 第一行\n\n2. {{p.parties.client.nmae}}\n' });
+  it('a missing parameter fails with the template file and line', async () => {
+    const error = await composeError({ 'articles/02-purpose': '# 合同目的\n\n1. 第一行\n\n2. {{p.parties.client.nmae}}\n' });
     const d = error.diagnostics[0]!;
     expect(d.kind).toBe('template');
     expect(d.file).toMatch(/articles\/02-purpose\.md\.hbs$/);
@@ -71,23 +71,23 @@ describe('user templates (--templates)', () => {
     expect(d.message.en).toContain('nmae');
   });
 
-  it('a template reaching for constructor fails with file:line, and nothing is polluted', () => {
-    const error = composeError({ 'articles/02-purpose': '# 合同目的\n\n1. {{p.constructor.constructor}}\n' });
+  it('a template reaching for constructor fails with file:line, and nothing is polluted', async () => {
+    const error = await composeError({ 'articles/02-purpose': '# 合同目的\n\n1. {{p.constructor.constructor}}\n' });
     expect(error.diagnostics[0]!.line).toBe(3);
     expect(error.diagnostics[0]!.file).toMatch(/02-purpose/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
-  it('an unknown helper is a template error', () => {
-    const error = composeError({ 'articles/02-purpose': '# 合同目的\n\n{{shell "rm -rf /"}}\n' });
+  it('an unknown helper is a template error', async () => {
+    const error = await composeError({ 'articles/02-purpose': '# 合同目的\n\n{{shell "rm -rf /"}}\n' });
     expect(error.diagnostics[0]!.message.en).toContain('unknown helper "shell"');
   });
 
-  it('annexRef to an excluded annex is a template error naming the fix', () => {
+  it('annexRef to an excluded annex is a template error naming the fix', async () => {
     const params = { ...exampleParams(), annexes: ['nda' as const] };
     let error: ContractError | undefined;
     try {
-      composeContract(params, { templatesDir: overrideDir({ 'articles/02-purpose': '# 合同目的\n\n1. 见{{annexRef "sla"}}\n' }) });
+      await composeContract(params, { templatesDir: overrideDir({ 'articles/02-purpose': '# 合同目的\n\n1. 见{{annexRef "sla"}}\n' }) });
     } catch (e) {
       error = e as ContractError;
     }

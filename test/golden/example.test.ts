@@ -5,11 +5,11 @@ import { buildContract } from '../../src/pipeline.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { expectGolden } from './golden.js';
 
-function markdownOf(file: string, options: { draft?: boolean } = {}): string {
+async function markdownOf(file: string, options: { draft?: boolean } = {}): Promise<string> {
   const loaded = parseParamsText(readFileSync(file), file);
   const { params, diagnostics } = validateParams(loaded);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return renderMarkdown(buildContract(params!, options));
+  return renderMarkdown(await buildContract(params!, options));
 }
 
 describe('golden Markdown', () => {
@@ -17,8 +17,8 @@ describe('golden Markdown', () => {
     ['examples/params.example.yaml', 'test/golden/example.md'],
     ['test/fixtures/valid/three-annexes.yaml', 'test/golden/three-annexes.md'],
     ['test/fixtures/valid/arbitration.yaml', 'test/golden/arbitration.md'],
-  ])('%s renders as %s', (input, golden) => {
-    const md = markdownOf(input);
+  ])('%s renders as %s', async (input, golden) => {
+    const md = await markdownOf(input);
     expectGolden(golden, md);
     // Every annex reference names an annex that is attached, under its actual number.
     const attached = new Map([...md.matchAll(/^# (附件\S+) (.+)$/gm)].map((m) => [m[1]!, m[2]!]));
@@ -27,8 +27,8 @@ describe('golden Markdown', () => {
     for (const [, label, title] of references) expect(attached.get(label!), `${label}《${title}》`).toBe(title);
   });
 
-  it('a contract with three annexes numbers them 附件一 to 附件三 and mentions no other', () => {
-    const md = markdownOf('test/fixtures/valid/three-annexes.yaml');
+  it('a contract with three annexes numbers them 附件一 to 附件三 and mentions no other', async () => {
+    const md = await markdownOf('test/fixtures/valid/three-annexes.yaml');
     expect([...md.matchAll(/^# (附件\S+) (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['附件一 服务费用清单', '附件二 保密协议', '附件三 服务等级协议']);
     expect(md).not.toMatch(/附件[四五六七八]/);
     for (const absent of ['云电话服务详细说明', '合同变更协议', '服务中断赔偿标准说明', '系统维护和升级通知记录', '用户手册']) {
@@ -36,8 +36,8 @@ describe('golden Markdown', () => {
     }
   });
 
-  it('draft mode marks the document and prints blanks', () => {
-    const md = markdownOf('test/fixtures/valid/arbitration.yaml', { draft: true });
+  it('draft mode marks the document and prints blanks', async () => {
+    const md = await markdownOf('test/fixtures/valid/arbitration.yaml', { draft: true });
     expect(md).toContain('草稿 DRAFT');
   });
 });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { paramsJsonSchema } from '../../params/index.js';
 import type { CommandResult } from '../run.js';
 
 export function registerSchema(program: Command, run: (fn: () => Promise<CommandResult>) => Promise<void>): void {
@@ -13,5 +12,10 @@ Use it with the YAML extension of VS Code: contract schema > params.schema.json,
   # yaml-language-server: $schema=./params.schema.json
 at the top of your params file.`,
     )
-    .action(() => run(async () => ({ exitCode: 0, stdout: `${JSON.stringify(paramsJsonSchema(), null, 2)}\n` })));
+    .action(() =>
+      run(async () => {
+        const { paramsJsonSchema } = await import('../../params/index.js');
+        return { exitCode: 0, stdout: `${JSON.stringify(paramsJsonSchema(), null, 2)}\n` };
+      }),
+    );
 }

@@ -1,46 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ContractError, text } from '../../diagnostics.js';
-import { loadTemplates, TEMPLATE_EXTENSION } from '../../compose/registry.js';
-import { writeFileAtomic } from '../../output/atomic-write.js';
-import { detectLocale } from '../locale.js';
-import { createReporter } from '../report.js';
 import type { CommandResult } from '../run.js';
-
-export async function runTemplatesList(options: { templates?: string }): Promise<CommandResult> {
-  const lines = loadTemplates(options.templates).map((t) => `${t.name}${t.builtIn ? '' : `  (from ${t.file})`}`);
-  return { exitCode: 0, stdout: `${lines.join('\n')}\n` };
-}
-
-export async function runTemplatesExport(dir: string, options: { force?: boolean }): Promise<CommandResult> {
-  const reporter = createReporter(detectLocale(), false);
-  const templates = loadTemplates();
-  const targets = templates.map((t) => ({ path: join(dir, `${t.name}${TEMPLATE_EXTENSION}`), source: t.source }));
-  const existing = targets.filter((t) => existsSync(t.path));
-  if (existing.length > 0 && !options.force) {
-    throw new ContractError([
-      {
-        kind: 'usage',
-        severity: 'error',
-        code: 'exists',
-        message: text(`${existing[0]!.path} already exists (and ${existing.length - 1} more); use --force to overwrite`, `${existing[0]!.path} 已存在（另有 ${existing.length - 1} 个）；如需覆盖请加 --force`),
-      },
-    ]);
-  }
-  try {
-    for (const t of targets) await writeFileAtomic(t.path, t.source);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ContractError([{ kind: 'io', severity: 'error', code: 'write-failed', message: text(`could not write to ${dir} (${code})`, `无法写入 ${dir}（${code}）`) }]);
-  }
-  reporter.info(
-    reporter.locale === 'zh'
-      ? `已导出 ${targets.length} 个模板到 ${dir}；修改后用 contract gen --templates ${dir} 使用`
-      : `exported ${targets.length} templates to ${dir}; edit them, then use contract gen --templates ${dir}`,
-  );
-  return { exitCode: 0, stdout: '' };
-}
 
 export function registerTemplates(program: Command, run: (fn: () => Promise<CommandResult>) => Promise<void>): void {
   const templates = program.command('templates').description('show or copy out the built-in templates for customising');
@@ -48,11 +7,11 @@ export function registerTemplates(program: Command, run: (fn: () => Promise<Comm
     .command('list')
     .description('list the templates (with --templates, which files override them)')
     .option('--templates <dir>', 'a folder of overriding templates')
-    .action((options: { templates?: string }) => run(() => runTemplatesList(options)));
+    .action((options: { templates?: string }) => run(async () => (await import('./templates-run.js')).runTemplatesList(options)));
   templates
     .command('export')
     .description('copy the built-in templates into a folder, to edit and pass to gen --templates')
     .argument('<dir>', 'target folder')
     .option('--force', 'overwrite existing files')
-    .action((dir: string, options: { force?: boolean }) => run(() => runTemplatesExport(dir, options)));
+    .action((dir: string, options: { force?: boolean }) => run(async () => (await import('./templates-run.js')).runTemplatesExport(dir, options)));
 }

@@ -1,57 +1,5 @@
 import type { Command } from 'commander';
-import { ContractError, text, type Diagnostic } from '../../diagnostics.js';
-import { loadParamsFile, parseParamsText } from '../../params/index.js';
-import { validate } from '../../pipeline.js';
-import { readStdin } from '../../output/read-stdin.js';
-import { expandInputs } from '../inputs.js';
-import { detectLocale } from '../locale.js';
-import { createReporter, diagnosticJson, exitCodeOf } from '../report.js';
 import type { CommandResult } from '../run.js';
-
-async function validateOne(input: string): Promise<readonly Diagnostic[]> {
-  try {
-    const loaded =
-      input === '-'
-        ? parseParamsText(await readStdin(), '<stdin>')
-        : await loadParamsFile(input);
-    return (await validate(loaded)).diagnostics;
-  } catch (error) {
-    if (error instanceof ContractError) return error.diagnostics;
-    throw error;
-  }
-}
-
-export async function runValidate(inputArgs: string[], options: { json?: boolean; quiet?: boolean }): Promise<CommandResult> {
-  const locale = detectLocale();
-  const reporter = createReporter(locale, options.quiet === true || options.json === true);
-  const inputs = expandInputs(inputArgs);
-  if (inputs.length === 0) {
-    throw new ContractError([{ kind: 'usage', severity: 'error', code: 'usage', message: text('no input files', '没有输入文件') }]);
-  }
-  const results: { input: string; diagnostics: readonly Diagnostic[] }[] = [];
-  for (const input of inputs) {
-    const diagnostics = await validateOne(input);
-    results.push({ input, diagnostics });
-    if (!options.json) reporter.diagnostics(diagnostics);
-  }
-  const all = results.flatMap((r) => r.diagnostics);
-  const exitCode = exitCodeOf(all);
-  if (options.json) {
-    const report = {
-      ok: exitCode === 0,
-      inputs: results.map((r) => ({
-        input: r.input,
-        valid: !r.diagnostics.some((d) => d.severity === 'error'),
-        diagnostics: r.diagnostics.map((d) => diagnosticJson(d, locale)),
-      })),
-    };
-    return { exitCode, stdout: `${JSON.stringify(report, null, 2)}\n` };
-  }
-  const invalid = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
-  if (invalid === 0) reporter.info(locale === 'zh' ? `${inputs.length} 个文件均有效` : `${inputs.length} file(s) valid`);
-  else reporter.info(locale === 'zh' ? `${invalid} / ${inputs.length} 个文件无效` : `${invalid} of ${inputs.length} file(s) invalid`);
-  return { exitCode, stdout: '' };
-}
 
 export function registerValidate(program: Command, run: (fn: () => Promise<CommandResult>) => Promise<void>): void {
   program
@@ -61,5 +9,5 @@ export function registerValidate(program: Command, run: (fn: () => Promise<Comma
     .option('--json', 'print one machine-readable report on stdout')
     .option('-q, --quiet', 'print errors only')
     .addHelpText('after', '\nExit codes: 0 all valid, 1 some input invalid, 2 usage error, 3 internal error.')
-    .action((inputs: string[], options: { json?: boolean; quiet?: boolean }) => run(() => runValidate(inputs, options)));
+    .action((inputs: string[], options: { json?: boolean; quiet?: boolean }) => run(async () => (await import('./validate-run.js')).runValidate(inputs, options)));
 }

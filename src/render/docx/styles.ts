@@ -29,6 +29,8 @@ export type StyleId = (typeof STYLE)[keyof typeof STYLE];
 
 const bodyFonts = { ascii: FONTS.ascii, eastAsia: FONTS.body };
 const headingFonts = { ascii: FONTS.ascii, eastAsia: FONTS.heading };
+// Bold as well as 黑体: where 黑体 is missing (LibreOffice on Linux) the fallback font still reads as a heading.
+const headingRun = { fonts: headingFonts, bold: true } as const;
 const noIndent = { left: 0, firstLine: 0, firstLineChars: 0 };
 const bodyIndent = { firstLine: INDENT_2_CHARS, firstLineChars: 200 };
 const compact = { before: 0, after: 0, line: LINE.table };
@@ -48,7 +50,7 @@ const heading = (id: string, name: string, numId: number, outlineLevel: number, 
   basedOn: STYLE.body,
   next: STYLE.body,
   p: { keepNext: true, keepLines: true, numbering: { numId, ilvl: 0 }, spacing: { before: 120, after: 60 }, indent, jc: 'left', outlineLevel },
-  r: { fonts: headingFonts },
+  r: headingRun,
 });
 
 const numbered = (id: string, name: string, numId: number, ilvl: number): StyleDef => ({
@@ -72,7 +74,7 @@ const STYLES: readonly StyleDef[] = [
     basedOn: STYLE.body,
     next: STYLE.body,
     p: { keepNext: true, spacing: { before: 240, after: 360 }, indent: noIndent, jc: 'center', outlineLevel: 0 },
-    r: { fonts: headingFonts, size: SIZE.title },
+    r: { ...headingRun, size: SIZE.title },
   },
   heading(STYLE.article, 'Article Heading', FIXED_NUM.articles, 0, noIndent),
   numbered(STYLE.clause, 'Clause', FIXED_NUM.articles, 1),
@@ -97,7 +99,7 @@ const STYLES: readonly StyleDef[] = [
     basedOn: STYLE.body,
     next: STYLE.annexTitle,
     p: { keepNext: true, pageBreakBefore: true, indent: noIndent, jc: 'left', outlineLevel: 0 },
-    r: { fonts: headingFonts, size: SIZE.heading },
+    r: { ...headingRun, size: SIZE.heading },
   },
   {
     id: STYLE.annexTitle,
@@ -105,7 +107,7 @@ const STYLES: readonly StyleDef[] = [
     basedOn: STYLE.body,
     next: STYLE.body,
     p: { keepNext: true, spacing: { before: 120, after: 240 }, indent: noIndent, jc: 'center' },
-    r: { fonts: headingFonts, size: SIZE.annexTitle },
+    r: { ...headingRun, size: SIZE.annexTitle },
   },
   { id: STYLE.header, name: 'header', basedOn: STYLE.body, p: { spacing: { line: LINE.single }, indent: noIndent, jc: 'right' }, r: { size: SIZE.header } },
   { id: STYLE.footer, name: 'footer', basedOn: STYLE.body, p: { spacing: { line: LINE.single }, indent: noIndent, jc: 'center' }, r: { size: SIZE.header } },

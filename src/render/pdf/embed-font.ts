@@ -2,14 +2,25 @@
  * A font as embedded in one PDF: the glyphs used so far (new CIDs in order of first use),
  * their widths and Unicode values, written at the end as a CID-keyed CFF subset
  * (FontFile3/CIDFontType0C) with a ToUnicode CMap so that text can be searched and copied.
- * The compressed subset is cached per glyph list, so a document with the same characters as
- * an earlier one skips subsetting; the bytes are the same either way.
+ * The compressed subset is cached per glyph list, in memory and (when the caller passes a
+ * SubsetStore) across runs, so a document with the same characters as an earlier one skips
+ * subsetting and reading the font's outlines; the bytes are the same either way.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { subsetCidCff } from './cff-subset.js';
 import { glyphMetrics, type LoadedFont } from './font.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
+import type { SubsetStore } from './subset-store.js';
+
+/**
+ * Version of what a stored subset holds. Bump it whenever the bytes for the same font and
+ * glyph list change: cff-subset.ts's output, the deflate call below, or this key's meaning.
+ */
+const SUBSET_FORMAT = 1;
+/** deflate's output may differ between zlib versions: part of the key. */
+const ZLIB = process.versions.zlib.replace(/[^A-Za-z0-9.-]/g, '-');
 
 const CACHE_LIMIT = 16;
 const subsetCache = new Map<string, Uint8Array>();
@@ -17,8 +28,9 @@ let cacheEnabled = true;
 let useFontkit = false;
 
 /**
- * For tests and benchmarks. `cache`: the output must be the same with it on or off.
- * `fontkit`: subset with fontkit instead (slow; other bytes, the same glyphs drawn).
+ * For tests and benchmarks. `cache`: the in-memory cache (the output must be the same with it
+ * on or off; a SubsetStore passed to renderPdf is used either way). `fontkit`: subset with
+ * fontkit instead (slow; other bytes, the same glyphs drawn).
  */
 export function configureSubsetting(options: { readonly cache?: boolean; readonly fontkit?: boolean }): void {
   cacheEnabled = options.cache ?? cacheEnabled;
@@ -31,26 +43,58 @@ const require = createRequire(import.meta.url);
 /** The fallback subsetter, loaded only when needed (fontkit's import alone costs ~0.3 s). */
 function fontkitSubset(font: LoadedFont, glyphs: readonly number[]): Uint8Array {
   const fontkit = require('fontkit') as typeof import('fontkit');
-  const subset = fontkit.create(Buffer.from(font.file)).createSubset();
+  const subset = fontkit.create(Buffer.from(font.file())).createSubset();
   for (const g of glyphs) subset.includeGlyph(g);
   return subset.encode();
 }
 
-function compressedSubset(font: LoadedFont, glyphs: readonly number[]): Uint8Array {
-  const key = `${font.style}:${glyphs.join(',')}`;
+/**
+ * The cache key of a subset: file-name safe, and naming everything the bytes depend on (see
+ * SUBSET_FORMAT). The glyph list goes in as a SHA-1.
+ */
+export function subsetKey(font: LoadedFont, glyphs: readonly number[]): string {
+  const digest = createHash('sha1').update(glyphs.join(',')).digest('hex');
+  return `cff-subset.v${SUBSET_FORMAT}.${useFontkit ? 'fontkit' : 'cid'}.${font.style}.${font.versionId}.zlib-${ZLIB}.${digest}`;
+}
+
+/** A store that fails must not fail the render: a miss then. */
+function storeGet(store: SubsetStore | undefined, key: string): Uint8Array | undefined {
+  if (store === undefined) return undefined;
+  try {
+    const v = store.get(key);
+    return v instanceof Uint8Array && v.length > 0 ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeSet(store: SubsetStore | undefined, key: string, value: Uint8Array): void {
+  try {
+    store?.set(key, value);
+  } catch {
+    // A cache is only ever an optimisation.
+  }
+}
+
+function compressedSubset(font: LoadedFont, glyphs: readonly number[], store: SubsetStore | undefined): Uint8Array {
+  const key = subsetKey(font, glyphs);
   const hit = cacheEnabled ? subsetCache.get(key) : undefined;
   if (hit !== undefined) {
     subsetCache.delete(key);
     subsetCache.set(key, hit);
     return hit;
   }
-  let cff: Uint8Array;
-  try {
-    cff = useFontkit ? fontkitSubset(font, glyphs) : subsetCidCff(font.cff, glyphs);
-  } catch {
-    cff = fontkitSubset(font, glyphs);
+  let out = storeGet(store, key);
+  if (out === undefined) {
+    let cff: Uint8Array;
+    try {
+      cff = useFontkit ? fontkitSubset(font, glyphs) : subsetCidCff(font.cff(), glyphs);
+    } catch {
+      cff = fontkitSubset(font, glyphs);
+    }
+    out = new Uint8Array(deflateSync(cff));
+    storeSet(store, key, out);
   }
-  const out = new Uint8Array(deflateSync(cff));
   if (cacheEnabled) {
     subsetCache.set(key, out);
     if (subsetCache.size > CACHE_LIMIT) subsetCache.delete(subsetCache.keys().next().value!);
@@ -90,6 +134,8 @@ export class EmbeddedFont {
     private readonly doc: PdfDoc,
     readonly font: LoadedFont,
     readonly id: string,
+    /** Compressed subsets kept across runs (optional). */
+    private readonly store?: SubsetStore,
   ) {}
 
   /** The font dictionary to list in a page's resources. */
@@ -125,7 +171,7 @@ export class EmbeddedFont {
     const f = this.font.metrics;
     const scale = 1000 / f.unitsPerEm;
     const file = doc.ref({ Filter: 'FlateDecode', Subtype: 'CIDFontType0C' });
-    file.end(compressedSubset(this.font, this.glyphs));
+    file.end(compressedSubset(this.font, this.glyphs, this.store));
     const name = `${subsetTag(this.glyphs, this.font.style)}+${this.font.postscriptName}`;
     const descriptor = doc.ref({
       Type: 'FontDescriptor',

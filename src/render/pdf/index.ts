@@ -2,7 +2,8 @@
  * PDF renderer: ContractDocument -> PDF bytes. Lays the document out into pages first
  * (layout.ts, blocks.ts, …), then writes them with pdfkit's low-level objects: content
  * streams, our own CFF subset fonts, outline, signature fields and metadata. Pure: no files
- * written, nothing printed (the bundled font is read once per process).
+ * written, nothing printed (the bundled font is read once per process; a cache of font subsets
+ * across runs is injected as a SubsetStore).
  */
 import PDFDocument from 'pdfkit';
 import type { ContractDocument } from '../../model/types.js';
@@ -15,14 +16,21 @@ import { documentInfo, installXmp } from './metadata.js';
 import { writeOutline } from './outline.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 import { PAGE, type FontStyle } from './style.js';
+import type { SubsetStore } from './subset-store.js';
 
 export { missingGlyphs } from './font.js';
+export type { SubsetStore } from './subset-store.js';
 
 export interface PdfOptions {
   /** Fixed creation date (seconds since the epoch): byte-identical output for the same input. */
   readonly sourceDateEpoch?: number;
   /** PDF/A-2b. */
   readonly pdfa?: boolean;
+  /**
+   * Compressed font subsets kept across runs (src/output/subset-store.ts keeps them on disk).
+   * The output is byte-identical with or without it, on a hit or a miss.
+   */
+  readonly subsetStore?: SubsetStore;
 }
 
 export async function renderPdf(doc: ContractDocument, options: PdfOptions = {}): Promise<Uint8Array> {
@@ -51,8 +59,8 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   });
 
   const fonts: Record<FontStyle, EmbeddedFont> = {
-    regular: new EmbeddedFont(pdf, loadFont('regular'), 'F1'),
-    bold: new EmbeddedFont(pdf, loadFont('bold'), 'F2'),
+    regular: new EmbeddedFont(pdf, loadFont('regular'), 'F1', options.subsetStore),
+    bold: new EmbeddedFont(pdf, loadFont('bold'), 'F2', options.subsetStore),
   };
   const pages: PdfRef[] = [];
   const fields: PdfRef[] = [];

@@ -2,6 +2,10 @@
  * Direct reads of the sfnt tables the layout needs (cmap, hmtx): a code point's glyph id and
  * advance without going through fontkit's glyph objects, whose construction loads Unicode
  * property tables (about 100 ms on first use) that CJK layout never needs.
+ *
+ * Everything here works on single tables (offsets relative to the table's start), so that the
+ * caller can read from the font file only the tables it needs (font.ts): the file is 8 MB,
+ * almost all of it the CFF table, while a glyph coverage check needs only the 33 KB cmap.
  */
 
 export interface CharMap {
@@ -12,14 +16,43 @@ export interface CharMap {
   readonly unitsPerEm: number;
 }
 
+/** Where a table sits in the font file. */
+export interface TableRecord {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/**
+ * The bytes of one table, by tag ('cmap', 'head', 'OS/2', …), or undefined if the font has
+ * none. May read the table on demand; callers ask for each table when they first need it.
+ */
+export type TableSource = (tag: string) => Uint8Array | undefined;
+
 const u16 = (b: Uint8Array, p: number): number => (b[p]! << 8) | b[p + 1]!;
 const u32 = (b: Uint8Array, p: number): number => ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+const i16 = (b: Uint8Array, p: number): number => (u16(b, p) << 16) >> 16;
 
-export function tableOffsets(b: Uint8Array): Map<string, { offset: number; length: number }> {
-  const out = new Map<string, { offset: number; length: number }>();
-  const n = u16(b, 4);
+/** Size of the sfnt header; `u16(header, 4)` is the number of table records that follow. */
+export const SFNT_HEADER_SIZE = 12;
+/** Size of one table record in the table directory. */
+export const TABLE_RECORD_SIZE = 16;
+
+/** Number of tables, from the first SFNT_HEADER_SIZE bytes of the file. */
+export function tableCount(header: Uint8Array): number {
+  if (header.length < SFNT_HEADER_SIZE) throw new Error('font file too short');
+  return u16(header, 4);
+}
+
+/**
+ * The table directory, from the start of the file: at least the header and all table
+ * records (SFNT_HEADER_SIZE + tableCount * TABLE_RECORD_SIZE bytes); the whole file does too.
+ */
+export function tableOffsets(b: Uint8Array): Map<string, TableRecord> {
+  const out = new Map<string, TableRecord>();
+  const n = tableCount(b);
+  if (b.length < SFNT_HEADER_SIZE + n * TABLE_RECORD_SIZE) throw new Error('font table directory truncated');
   for (let i = 0; i < n; i++) {
-    const r = 12 + i * 16;
+    const r = SFNT_HEADER_SIZE + i * TABLE_RECORD_SIZE;
     const tag = String.fromCharCode(b[r]!, b[r + 1]!, b[r + 2]!, b[r + 3]!);
     out.set(tag, { offset: u32(b, r + 8), length: u32(b, r + 12) });
   }
@@ -69,34 +102,47 @@ function format4(b: Uint8Array, p: number): (cp: number) => number {
   };
 }
 
-export function charMap(b: Uint8Array): CharMap {
-  const tables = tableOffsets(b);
-  const cmap = tables.get('cmap');
-  const hhea = tables.get('hhea');
-  const hmtx = tables.get('hmtx');
-  const head = tables.get('head');
-  if (!cmap || !hhea || !hmtx || !head) throw new Error('font lacks cmap, hhea, hmtx or head');
+function required(tables: TableSource, tag: string): Uint8Array {
+  const t = tables(tag);
+  if (t === undefined) throw new Error(`font has no ${tag} table`);
+  return t;
+}
+
+/**
+ * Glyph lookup from the cmap table, advances from hhea and hmtx. The cmap and head tables are
+ * asked for at once, hhea and hmtx only on the first `advance` call.
+ */
+export function charMap(tables: TableSource): CharMap {
+  const cmap = required(tables, 'cmap');
+  const head = required(tables, 'head');
   let lookup: ((cp: number) => number) | undefined;
   let fallback: ((cp: number) => number) | undefined;
-  const n = u16(b, cmap.offset + 2);
+  const n = u16(cmap, 2);
   for (let i = 0; i < n; i++) {
-    const r = cmap.offset + 4 + i * 8;
-    const platform = u16(b, r);
-    const encoding = u16(b, r + 2);
-    const sub = cmap.offset + u32(b, r + 4);
-    const format = u16(b, sub);
+    const r = 4 + i * 8;
+    const platform = u16(cmap, r);
+    const encoding = u16(cmap, r + 2);
+    const sub = u32(cmap, r + 4);
+    const format = u16(cmap, sub);
     const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
     if (!unicode) continue;
-    if (format === 12) lookup ??= format12(b, sub);
-    else if (format === 4) fallback ??= format4(b, sub);
+    if (format === 12) lookup ??= format12(cmap, sub);
+    else if (format === 4) fallback ??= format4(cmap, sub);
   }
   const glyph = lookup ?? fallback;
   if (glyph === undefined) throw new Error('font has no Unicode cmap');
-  const numberOfHMetrics = u16(b, hhea.offset + 34);
+  let hmtx: Uint8Array | undefined;
+  let numberOfHMetrics = 0;
   return {
     glyph: (cp) => (cp >= 0 && cp <= 0x10ffff ? glyph(cp) : 0),
-    advance: (gid) => u16(b, hmtx.offset + 4 * Math.min(gid, numberOfHMetrics - 1)),
-    unitsPerEm: u16(b, head.offset + 18),
+    advance: (gid) => {
+      if (hmtx === undefined) {
+        numberOfHMetrics = u16(required(tables, 'hhea'), 34);
+        hmtx = required(tables, 'hmtx');
+      }
+      return u16(hmtx, 4 * Math.min(gid, numberOfHMetrics - 1));
+    },
+    unitsPerEm: u16(head, 18),
   };
 }
 
@@ -111,28 +157,31 @@ export interface FontMetrics {
   readonly xHeight: number;
 }
 
-const i16 = (b: Uint8Array, p: number): number => (u16(b, p) << 16) >> 16;
-
-export function fontMetrics(b: Uint8Array): FontMetrics {
-  const tables = tableOffsets(b);
-  const at = (tag: string) => {
-    const t = tables.get(tag);
-    if (t === undefined) throw new Error(`font has no ${tag} table`);
-    return t.offset;
-  };
-  const head = at('head');
-  const hhea = at('hhea');
-  const post = at('post');
-  const os2 = tables.get('OS/2')?.offset;
-  const os2Version = os2 === undefined ? 0 : u16(b, os2);
-  const ascent = i16(b, hhea + 4);
+/** From the head, hhea, post and (if present) OS/2 tables. */
+export function fontMetrics(tables: TableSource): FontMetrics {
+  const head = required(tables, 'head');
+  const hhea = required(tables, 'hhea');
+  const post = required(tables, 'post');
+  const os2 = tables('OS/2');
+  const os2Version = os2 === undefined ? 0 : u16(os2, 0);
+  const ascent = i16(hhea, 4);
   return {
-    unitsPerEm: u16(b, head + 18),
-    bbox: [i16(b, head + 36), i16(b, head + 38), i16(b, head + 40), i16(b, head + 42)],
-    italicAngle: i16(b, post + 4) + u16(b, post + 6) / 65536,
+    unitsPerEm: u16(head, 18),
+    bbox: [i16(head, 36), i16(head, 38), i16(head, 40), i16(head, 42)],
+    italicAngle: i16(post, 4) + u16(post, 6) / 65536,
     ascent,
-    descent: i16(b, hhea + 6),
-    capHeight: os2 !== undefined && os2Version >= 2 ? i16(b, os2 + 88) || ascent : ascent,
-    xHeight: os2 !== undefined && os2Version >= 2 ? i16(b, os2 + 86) : 0,
+    descent: i16(hhea, 6),
+    capHeight: os2 !== undefined && os2Version >= 2 ? i16(os2, 88) || ascent : ascent,
+    xHeight: os2 !== undefined && os2Version >= 2 ? i16(os2, 86) : 0,
   };
+}
+
+/**
+ * What identifies a font file's version, for cache keys: the head table's checkSumAdjustment
+ * (a checksum of the whole file) and modified date, as hex.
+ */
+export function fontVersionId(head: Uint8Array): string {
+  if (head.length < 36) throw new Error('font head table too short');
+  const hex = (p: number, n: number): string => Array.from(head.subarray(p, p + n), (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex(8, 4)}${hex(28, 8)}`;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ContractDocument, Inline } from '../../../src/model/types.js';
 import { configureSubsetting } from '../../../src/render/pdf/embed-font.js';
-import { missingGlyphs, renderPdf } from '../../../src/render/pdf/index.js';
+import { missingGlyphs, renderPdf, type SubsetStore } from '../../../src/render/pdf/index.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
 import { pageCount, pageText, pdfFile, run, runBuffer, strip } from './helpers.js';
 
@@ -163,6 +163,59 @@ describe('renderPdf', () => {
     expect(info).toMatch(/CreationDate:\s+Sat Mar\s+1 00:00:00 2025 UTC/);
     expect(info).toContain('Title:           云电话服务合同 YDH-2025-0001');
     expect(info).toContain('Creator:         contract');
+  });
+
+  it('is byte-identical with a subset store, on a miss and on a hit, with or without the memory cache', async () => {
+    /** An in-memory SubsetStore that records what the renderer asks of it. */
+    const memoryStore = () => {
+      const map = new Map<string, Uint8Array>();
+      const log: string[] = [];
+      const store: SubsetStore = {
+        get: (k) => {
+          log.push(`get ${map.has(k) ? 'hit' : 'miss'}`);
+          return map.get(k);
+        },
+        set: (k, v) => {
+          log.push('set');
+          map.set(k, v);
+        },
+      };
+      return { store, map, log };
+    };
+    const render = (store?: SubsetStore) => renderPdf(sampleDocument({ feeRows: 80 }), { sourceDateEpoch: EPOCH, ...(store ? { subsetStore: store } : {}) });
+    const same = (b: Uint8Array) => Buffer.from(b).equals(Buffer.from(bytes));
+    try {
+      for (const cache of [false, true]) {
+        configureSubsetting({ cache }); // also empties the memory cache
+        const { store, map, log } = memoryStore();
+        expect(same(await render(store)), `miss, memory cache ${cache}`).toBe(true);
+        expect(log).toEqual(['get miss', 'set', 'get miss', 'set']);
+        expect(map.size).toBe(2);
+        for (const key of map.keys()) expect(key).toMatch(/^cff-subset\.v\d+\.cid\.(regular|bold)\.[0-9a-f]{24}\.zlib-[A-Za-z0-9.-]+\.[0-9a-f]{40}$/);
+        log.length = 0;
+        configureSubsetting({ cache });
+        expect(same(await render(store)), `hit, memory cache ${cache}`).toBe(true);
+        expect(log).toEqual(['get hit', 'get hit']);
+        // A fresh store after a warm memory cache, and no store at all.
+        const other = memoryStore();
+        expect(same(await render(other.store))).toBe(true);
+        expect(same(await render())).toBe(true);
+      }
+      // A store that throws or returns junk is a miss, never a failure.
+      configureSubsetting({ cache: false });
+      const broken: SubsetStore = {
+        get: () => {
+          throw new Error('disk on fire');
+        },
+        set: () => {
+          throw new Error('disk on fire');
+        },
+      };
+      expect(same(await render(broken))).toBe(true);
+      expect(same(await render({ get: () => new Uint8Array(0), set: () => {} }))).toBe(true);
+    } finally {
+      configureSubsetting({ cache: true });
+    }
   });
 
   it('draws the same glyphs as fontkit’s subsetter', async () => {

@@ -1,0 +1,122 @@
+/**
+ * The disk side of the PDF renderer's font subset cache (src/render/pdf/subset-store.ts): one
+ * file per key under $CONTRACT_CACHE_DIR, else $XDG_CACHE_HOME/contract, else
+ * ~/.cache/contract. CONTRACT_CACHE=0 turns it off.
+ *
+ * A cache must never fail a run, nor change its output: every read or write error is
+ * ignored (a miss, or nothing stored), files are written to a temporary name and renamed into
+ * place (a reader never sees half a file), and each file carries a SHA-1 of its content, so a
+ * damaged file is a miss rather than a broken PDF. The number of files is bounded: the oldest
+ * go (least recently used first) when a write takes the count over the limit.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { SubsetStore } from '../render/pdf/subset-store.js';
+
+const SUFFIX = '.subset';
+/** File header: magic (4 bytes) then the SHA-1 of the rest (20 bytes). */
+const MAGIC = new Uint8Array([0x63, 0x73, 0x73, 0x31]); // "css1"
+const HEADER = MAGIC.length + 20;
+/** Keys are file names: nothing that could leave the directory. */
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+/** About 100 to 300 KB each: a few tens of MB at most. */
+export const DEFAULT_MAX_ENTRIES = 200;
+
+const OFF = new Set(['0', 'false', 'off', 'no']);
+
+/** The cache directory for an environment, or undefined if caching is off or no place is known. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (OFF.has((env.CONTRACT_CACHE ?? '').trim().toLowerCase())) return undefined;
+  if (env.CONTRACT_CACHE_DIR) return resolve(env.CONTRACT_CACHE_DIR);
+  // The XDG spec says to ignore a relative path.
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'contract');
+  try {
+    const home = homedir();
+    return home ? join(home, '.cache', 'contract') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sha1 = (b: Uint8Array): Buffer => createHash('sha1').update(b).digest();
+
+export class DiskSubsetStore implements SubsetStore {
+  private made = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
+  ) {}
+
+  get(key: string): Uint8Array | undefined {
+    if (!KEY.test(key)) return undefined;
+    const path = join(this.dir, key + SUFFIX);
+    try {
+      const b = readFileSync(path);
+      if (b.length <= HEADER || !MAGIC.every((x, i) => b[i] === x)) return undefined;
+      const value = b.subarray(HEADER);
+      if (!sha1(value).equals(b.subarray(MAGIC.length, HEADER))) return undefined;
+      this.touch(path);
+      return new Uint8Array(value);
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: Uint8Array): void {
+    if (!KEY.test(key) || value.length === 0) return;
+    const path = join(this.dir, key + SUFFIX);
+    const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      if (!this.made) {
+        mkdirSync(this.dir, { recursive: true });
+        this.made = true;
+      }
+      writeFileSync(temp, Buffer.concat([MAGIC, sha1(value), value]));
+      renameSync(temp, path);
+      this.prune();
+    } catch {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to do.
+      }
+    }
+  }
+
+  /** Marks an entry as used, so that pruning removes the least recently used ones. */
+  private touch(path: string): void {
+    try {
+      const now = new Date();
+      utimesSync(path, now, now);
+    } catch {
+      // Read-only cache: fine.
+    }
+  }
+
+  /** Removes the oldest entries (by modification time) beyond the limit. */
+  private prune(): void {
+    const names = readdirSync(this.dir).filter((n) => n.endsWith(SUFFIX));
+    if (names.length <= this.maxEntries) return;
+    const aged = names.map((n) => {
+      try {
+        return { n, t: statSync(join(this.dir, n)).mtimeMs };
+      } catch {
+        return { n, t: 0 };
+      }
+    });
+    aged.sort((a, b) => a.t - b.t || a.n.localeCompare(b.n));
+    for (const { n } of aged.slice(0, aged.length - this.maxEntries)) rmSync(join(this.dir, n), { force: true });
+  }
+}
+
+/**
+ * The store for this environment (see cacheDir), or undefined when caching is off: pass it
+ * as `subsetStore` to renderPdf.
+ */
+export function diskSubsetStore(env: NodeJS.ProcessEnv = process.env): SubsetStore | undefined {
+  const dir = cacheDir(env);
+  return dir === undefined ? undefined : new DiskSubsetStore(dir);
+}

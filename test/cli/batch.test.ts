@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './run-cli.js';
+
+const COUNT = 200;
+const BAD = 'c137.yaml';
+
+/** 200 params files from the example, one of them invalid (a wrong credit code check digit). */
+function makeBatch(): string {
+  const dir = tempDir('contract-batch-');
+  const example = readFileSync('examples/params.example.yaml', 'utf8');
+  for (let i = 0; i < COUNT; i++) {
+    const name = `c${String(i).padStart(3, '0')}.yaml`;
+    let text = example.replace('number: YDH-2025-0001', `number: YDH-B-${String(i).padStart(4, '0')}`);
+    if (name === BAD) text = text.replace('creditCode: 91110108MA01ABCD5T', 'creditCode: 91110108MA01ABCD5X');
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+interface Report {
+  ok: boolean;
+  summary: { inputs: number; written: number; invalid: number; files: number };
+  inputs: { input: string; status: string; outputs: { format: string; path: string; bytes: number }[]; diagnostics: { line?: number; keyPath?: string }[] }[];
+}
+
+describe('batch generation', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeBatch();
+  });
+
+  it('200 inputs with one invalid: 398 files, a summary naming the bad one, exit 1', () => {
+    const out = join(dir, 'out');
+    const r = runCli(['gen', dir, '-o', out, '-j', '2']);
+    expect(r.status).toBe(1);
+    const files = readdirSync(out);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(COUNT - 1);
+    expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(COUNT - 1);
+    expect(files).toHaveLength(2 * (COUNT - 1));
+    expect(files.some((f) => f.startsWith('.'))).toBe(false);
+    expect(r.stderr).toContain(`200 inputs: 199 generated (398 files), 1 failed`);
+    expect(r.stderr).toContain(`failed: ${join(dir, BAD)}`);
+    expect(r.stderr).toMatch(new RegExp(`${join(dir, BAD).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error: parties\\.client\\.creditCode`));
+  });
+
+  it('--json gives one valid report on stdout, nothing else', () => {
+    const out = join(dir, 'out-json');
+    const r = runCli(['gen', dir, '-o', out, '-j', '2', '--json', '-f', 'md']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.ok).toBe(false);
+    expect(report.summary).toMatchObject({ inputs: COUNT, written: COUNT - 1, invalid: 1, files: COUNT - 1 });
+    const bad = report.inputs.find((i) => i.status !== 'written')!;
+    expect(bad.input).toBe(join(dir, BAD));
+    expect(bad.diagnostics[0]).toMatchObject({ keyPath: 'parties.client.creditCode' });
+    expect(bad.diagnostics[0]!.line).toBeGreaterThan(0);
+    const good = report.inputs.find((i) => i.status === 'written')!;
+    expect(good.outputs[0]!.bytes).toBeGreaterThan(1000);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--shard 1/3 .. 3/3 cover every input exactly once', () => {
+    const seen: string[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const r = runCli(['gen', dir, '-o', join(dir, `shard-${k}`), '--shard', `${k}/3`, '--json', '-f', 'md', '-j', '1']);
+      const report = JSON.parse(r.stdout) as Report;
+      expect(report.inputs.length).toBeGreaterThan(COUNT / 6); // a reasonably even split
+      seen.push(...report.inputs.map((i) => i.input));
+    }
+    expect(seen.sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)).sort());
+  });
+});
