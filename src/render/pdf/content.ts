@@ -13,6 +13,9 @@ export const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
 export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontStyle, EmbeddedFont>>, used: Set<FontStyle>): string {
   const out: string[] = [];
+  // Character spacing (Tc) is text state that outlives BT … ET: set it whenever it changes,
+  // or a justified line's spacing leaks into the next label.
+  let tc = 0;
   for (const op of ops) {
     switch (op.kind) {
       case 'text': {
@@ -27,7 +30,14 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
           m = `${num(Math.cos(a))} ${num(-Math.sin(a))} ${num(-Math.sin(a))} ${num(-Math.cos(a))} ${num(op.x)} ${num(op.y)}`;
         }
         const gray = op.gray !== 0 ? `${num(op.gray)} g ` : '';
-        const spacing = op.spacing !== 0 ? `${num(op.spacing)} Tc ` : '';
+        let spacing = '';
+        if (gray) {
+          // Inside q … Q: whatever is set here is undone by the Q.
+          if (op.spacing !== tc) spacing = `${num(op.spacing)} Tc `;
+        } else if (op.spacing !== tc) {
+          spacing = `${num(op.spacing)} Tc `;
+          tc = op.spacing;
+        }
         out.push(`${gray ? 'q ' + gray : ''}BT /${font.id} ${num(op.size)} Tf ${spacing}${m} Tm <${hex}> Tj ET${gray ? ' Q' : ''}`);
         break;
       }

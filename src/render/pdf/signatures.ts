@@ -87,7 +87,6 @@ export function renderSignatures(layout: Layout, block: SignaturesBlock, ctx: Ct
   const total = signaturesHeight(block, ctx);
   layout.space(SPACING.signaturesBefore);
   if (total <= Layout.pageHeight) layout.ensure(total);
-  const names = new Set<string>();
   for (const pair of pairs(block.parties)) {
     const { rows, heights } = pairRows(pair, width);
     const height = heights.reduce((a, b) => a + b, 0);
@@ -103,9 +102,11 @@ export function renderSignatures(layout: Layout, block: SignaturesBlock, ctx: Ct
         y += heights[k]!;
         if (row.signing) signingBottom = y;
       });
+      // Field names must be unique in the document (the NDA and the change agreement sign too),
+      // or a signing tool treats the blocks as one field.
+      const taken = new Set(layout.signatures.map((s) => s.name));
       let name = `${party.role}签章`;
-      for (let k = 2; names.has(name); k++) name = `${party.role}签章${k}`;
-      names.add(name);
+      for (let k = 2; taken.has(name); k++) name = `${party.role}签章${k}`;
       layout.signatures.push({ name, page: layout.page, x, y: top, w: width, h: signingBottom - top });
     });
     layout.y = top + height;

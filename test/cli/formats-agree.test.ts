@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docxParagraphTexts, docxParts } from '../../src/render/docx/inspect.js';
+import { runCli, tempDir } from './run-cli.js';
+import { squash } from './text-of.js';
+
+const LABEL = /^(第[一二三四五六七八九十]+条(?=\s|$)|\d+\.\d+(?=\s)|附件[一二三四五六七八九十]+(?=\s|$)|[一二三四五六七八九十]+、)/;
+
+/** The PDF's text in reading order, without the running header and footer of each page. */
+function pdfLines(path: string): string[] {
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' })
+    .split(/\n|\f/)
+    .filter((l) => !/^云电话服务合同 合同编号：/.test(l) && !/^第 \d+ 页 共 \d+ 页$/.test(l) && l.trim() !== '');
+}
+
+describe('the DOCX and the PDF say the same', () => {
+  let out: string;
+  beforeAll(() => {
+    out = tempDir();
+    expect(runCli(['gen', 'examples/params.example.yaml', '-o', out]).status).toBe(0);
+  });
+
+  it('every DOCX paragraph is in the PDF, and the PDF has no text the DOCX lacks', () => {
+    const paragraphs = docxParagraphTexts(new Uint8Array(readFileSync(join(out, 'YDH-2025-0001.docx'))))
+      .map(squash)
+      .filter((p) => p !== '');
+    let pdf = squash(pdfLines(join(out, 'YDH-2025-0001.pdf')).join(''));
+    for (const p of paragraphs) {
+      const text = p.replace(/_+$/, ''); // signature lines are drawn in the PDF, typed in the DOCX
+      expect(pdf, text).toContain(text);
+      pdf = pdf.replace(text, '');
+    }
+    // What is left is the header rows that tables repeat on each page they run onto.
+    expect(pdf.replace(/[•]/g, '').length).toBeLessThan(40);
+  });
+
+  it('articles, clauses, sections and annexes come in the same order with the same numbers', () => {
+    const docx = docxParagraphTexts(new Uint8Array(readFileSync(join(out, 'YDH-2025-0001.docx'))))
+      .map((p) => LABEL.exec(p)?.[1])
+      .filter(Boolean);
+    const pdf = pdfLines(join(out, 'YDH-2025-0001.pdf'))
+      .map((l) => LABEL.exec(l)?.[1])
+      .filter(Boolean);
+    expect(docx.length).toBeGreaterThan(150);
+    expect(pdf).toEqual(docx);
+  });
+});
+
+describe('reproducible output', () => {
+  it('with SOURCE_DATE_EPOCH two runs give byte-identical DOCX and PDF', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    for (const dir of [a, b]) expect(runCli(['gen', 'examples/params.example.yaml', '-o', dir], { env: { SOURCE_DATE_EPOCH: '1740787200' } }).status).toBe(0);
+    for (const file of ['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']) {
+      expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
+    }
+    expect(docxParts(new Uint8Array(readFileSync(join(a, 'YDH-2025-0001.docx'))))['docProps/core.xml']).toContain('2025-03-01T00:00:00Z');
+  });
+});
+
+describe('--pdfa and --draft', () => {
+  it('--pdfa keeps the signature fields and passes qpdf', () => {
+    const out = tempDir();
+    expect(runCli(['gen', 'examples/params.example.yaml', '-o', out, '--pdfa', '-f', 'pdf']).status).toBe(0);
+    const pdf = join(out, 'YDH-2025-0001.pdf');
+    expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    const bytes = readFileSync(pdf).toString('latin1');
+    expect(bytes).toContain('pdfaid:part');
+    const json = JSON.parse(execFileSync('qpdf', ['--json', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { acroform: { fields: { fieldtype: string; fullname: string }[] } };
+    // The contract, the NDA and the change agreement each have both parties sign: six
+    // fields, each with its own name.
+    const fields = json.acroform.fields.filter((f) => f.fieldtype === '/Sig').map((f) => f.fullname);
+    expect(fields).toEqual(['甲方签章', '乙方签章', '甲方签章2', '乙方签章2', '甲方签章3', '乙方签章3']);
+  });
+
+  it('--draft marks every page of both formats', () => {
+    const out = tempDir();
+    expect(runCli(['gen', 'examples/params.example.yaml', '-o', out, '--draft']).status).toBe(0);
+    const pdf = join(out, 'YDH-2025-0001.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    for (let page = 1; page <= pages; page++) {
+      // The mark is drawn rotated; -bbox lists its words where plain text extraction skips them.
+      expect(execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }), `page ${page}`).toMatch(/>草<\/word>[\s\S]*>稿<|>稿<\/word>[\s\S]*>草</);
+    }
+    expect(Object.values(docxParts(new Uint8Array(readFileSync(join(out, 'YDH-2025-0001.docx'))))).join('')).toMatch(/草稿 DRAFT/);
+  });
+});
