@@ -73,13 +73,7 @@ export function zipParts(parts: readonly (readonly [string, string])[], epochMs:
 }
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return Buffer.concat(chunks, size);
 }
 
 /** MS-DOS date and time fields from the UTC date (2-second resolution). */

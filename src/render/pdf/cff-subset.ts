@@ -409,13 +409,5 @@ export function subsetCidCff(b: Uint8Array, glyphs: readonly number[]): Uint8Arr
     parts.push(p.priv);
     if (p.subrs) parts.push(p.subrs);
   }
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let pos = 0;
-  for (const p of parts) {
-    out.set(p, pos);
-    pos += p.length;
-  }
-  return out;
+  return Buffer.concat(parts);
 }

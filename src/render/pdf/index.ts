@@ -79,14 +79,5 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   fonts.bold.embed();
   pdf.end();
   await done;
-
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let pos = 0;
-  for (const c of chunks) {
-    out.set(c, pos);
-    pos += c.length;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }
