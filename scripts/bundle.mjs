@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/contract.mjs (+ lazily loaded chunks) so that a cold start
 // reads and compiles a few files instead of hundreds. The bundle is minified (less to parse
-// at every start). pdfkit is bundled without the parts contract never calls (see
+// at every start; CONTRACT_BUNDLE_MINIFY=0 keeps names for profiling). pdfkit is bundled without the parts contract never calls (see
 // stubs/unused.mjs); the font package stays external (it is data).
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -17,7 +17,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.CONTRACT_BUNDLE_MINIFY !== "0",
   chunkNames: 'chunks/[name]-[hash]',
   external: ['@embedpdf/fonts-sc'],
   alias: { fontkit: unused, linebreak: unused, 'png-js': unused },

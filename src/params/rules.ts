@@ -174,7 +174,7 @@ export function collectWarnings(p: ContractParams): Warning[] {
     warn(['quality', 'connectionRate'], 'connection-rate-low', 'is below 98%, the connection rate the model contract promises', '低于范本约定的 98% 通话接通率');
   }
   if (p.fees.latePaymentPerDay === undefined) {
-    warn(['fees'], 'no-late-payment', 'no latePaymentPerDay: the contract sets no penalty for late payment', '未填写 latePaymentPerDay：合同未约定逾期付款违约金');
+    warn(['fees'], 'no-late-payment', 'no latePaymentPerDay: late payment then only bears interest at the LPR, with no agreed penalty', '未填写 latePaymentPerDay：逾期付款仅按 LPR 计付利息，没有约定的违约金');
   }
   if (p.sla.credits.length === 0) {
     warn(['sla', 'credits'], 'no-sla-credits', 'is empty: an outage gives the client no compensation', '为空：服务中断时甲方得不到任何赔偿');
