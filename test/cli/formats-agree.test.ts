@@ -48,6 +48,33 @@ describe('the DOCX and the PDF say the same', () => {
   });
 });
 
+describe('the PDF as a reader and a signing tool see it', () => {
+  it('has a bookmark for every article and annex, landing in order, and document metadata', () => {
+    const out = tempDir();
+    expect(runCli(['gen', 'examples/params.example.yaml', '-o', out, '-f', 'pdf']).status).toBe(0);
+    const pdf = join(out, 'YDH-2025-0001.pdf');
+    const json = JSON.parse(execFileSync('qpdf', ['--json', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { outlines: { title: string }[] };
+    const titles = json.outlines.map((o) => o.title);
+    expect(titles).toHaveLength(15 + 8);
+    expect(titles[0]).toBe('第一条 定义');
+    expect(titles[14]).toBe('第十五条 合同效力及其他');
+    expect(titles.slice(15)).toEqual([
+      '附件一 云电话服务详细说明',
+      '附件二 服务费用清单',
+      '附件三 保密协议',
+      '附件四 合同变更协议',
+      '附件五 服务中断赔偿标准说明',
+      '附件六 系统维护和升级通知记录',
+      '附件七 用户手册',
+      '附件八 服务等级协议',
+    ]);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+云电话服务合同 YDH-2025-0001/);
+    expect(info).toMatch(/Subject:.*北京星河数据科技有限公司/);
+    expect(info).toMatch(/Encrypted:\s+no/);
+  });
+});
+
 describe('reproducible output', () => {
   it('with SOURCE_DATE_EPOCH two runs give byte-identical DOCX and PDF', () => {
     const [a, b] = [tempDir(), tempDir()];
