@@ -39,5 +39,10 @@ describe('golden Markdown', () => {
   it('draft mode marks the document and prints blanks', async () => {
     const md = await markdownOf('test/fixtures/valid/arbitration.yaml', { draft: true });
     expect(md).toContain('草稿 DRAFT');
+    // The client has no bank account in this file: a draft leaves lines to fill in by hand.
+    expect(md).toMatch(/开户行：(\\_)+/);
+    const final = await markdownOf('test/fixtures/valid/arbitration.yaml');
+    expect(final).not.toContain('草稿');
+    expect(final.match(/开户行：/g)).toHaveLength(2); // the provider's account, in 5.5 and its signature block
   });
 });
