@@ -57,7 +57,7 @@ export const SPACING = {
   itemLabelEm: 2.8,
   bulletLabelEm: 1.4,
   /** Justify only when the spacing added between characters stays below this (em). */
-  maxJustifyEm: 0.6,
+  maxJustifyEm: 0.3,
 } as const;
 
 export const TABLE = {
