@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ContractError, type Diagnostic } from '../../src/diagnostics.js';
 import { parseParamsText, validateParams } from '../../src/params/index.js';
 
-export const EXAMPLE_PATH = '../shared/spec/params.example.yaml';
+export const EXAMPLE_PATH = 'examples/params.example.yaml';
 export const EXAMPLE = readFileSync(EXAMPLE_PATH, 'utf8');
 
 /** Parse + validate, returning every diagnostic (thrown YAML errors included). */

@@ -1,0 +1,52 @@
+/**
+ * Runs once before the suite. It checks that the real clients the tests read our files with
+ * are installed (failing once, naming the packages, rather than with dozens of ENOENTs), and
+ * gives the whole run one private temporary folder and font cache, removed at the end, so a
+ * run leaves nothing behind in the system's temporary directory or the user's cache.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Tool -> the Debian/Ubuntu package that has it (scripts/test-tools.sh installs them). */
+const TOOLS: Readonly<Record<string, string>> = {
+  pdftotext: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
+  pdffonts: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  pdfsig: 'poppler-utils',
+  qpdf: 'qpdf',
+  soffice: 'libreoffice-writer-nogui',
+  xmllint: 'libxml2-utils',
+};
+
+function onPath(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+}
+
+let root: string | undefined;
+
+export function setup(): void {
+  const missing = Object.keys(TOOLS).filter((tool) => !onPath(tool));
+  if (missing.length > 0) {
+    const packages = [...new Set(missing.map((t) => TOOLS[t]!))].sort();
+    throw new Error(
+      `The tests read the generated files with real clients, and these are not installed: ${missing.join(', ')}.\n` +
+        `Install them (Debian/Ubuntu): apt-get install -y ${packages.join(' ')}\n` +
+        '(npm test does this itself when run as root or with password-less sudo.)',
+    );
+  }
+  root = mkdtempSync(join(tmpdir(), 'contract-tests-'));
+  const tmp = join(root, 'tmp');
+  const cache = join(root, 'cache');
+  mkdirSync(tmp);
+  mkdirSync(cache);
+  // Inherited by the test workers and by every CLI they spawn; os.tmpdir() reads TMPDIR.
+  process.env.TMPDIR = tmp;
+  process.env.CONTRACT_CACHE_DIR = cache;
+}
+
+export function teardown(): void {
+  if (root) rmSync(root, { recursive: true, force: true });
+}
