@@ -103,7 +103,7 @@ export const HELPER_NAMES = [
   'percent', // {{percent p.quality.availability}} -> 99.9%
   'cn', // {{cn p.contract.term.years}} -> 二  (Chinese counting numeral)
   'hasAnnex', // {{#if (hasAnnex "feeSchedule")}}…{{else}}…{{/if}}
-  'annexRef', // {{annexRef "feeSchedule"}} -> 附件二《服务费用清单》 (error if not included)
+  'annexRef', // {{annexRef "feeSchedule"}} -> 附件二《服务费用清单》 (a live reference; error if not included)
   'articleRef', // {{articleRef "fees"}} -> 第五条 (the article's actual number)
   'blank', // {{blank "开户行"}} -> ____ in draft mode
   'eq', // {{#if (eq p.disputes.resolution "arbitration")}}

@@ -40,11 +40,11 @@ export function makeHelpers(context: TemplateContext): Record<string, HelperDele
           `{{annexRef ${JSON.stringify(id)}}}: that annex is not included; wrap the reference in {{#if (hasAnnex ${JSON.stringify(id)})}}`,
         );
       }
-      return `${annex.label}《${annex.title}》`;
+      return `${MARK.refOpen}annex:${annex.id}${MARK.refClose}《${annex.title}》`;
     },
     articleRef: (id: unknown) => {
       if (typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id)) throw new HelperError(`{{articleRef}} needs an article id such as "fees"`);
-      return `${MARK.refOpen}${id}${MARK.refClose}`;
+      return `${MARK.refOpen}article:${id}${MARK.refClose}`;
     },
     blank: (hint: unknown) => {
       const text = typeof hint === 'string' ? hint.replace(/[\uE000-\uE003]/g, '') : '';

@@ -2,15 +2,19 @@ import { ContractError, text, type Diagnostic } from '../diagnostics.js';
 import { MARK, unescapeMarkdown } from '../compose/escape.js';
 import type { ComposedContract, ComposedPart } from '../compose/compose.js';
 import type { ContractParams } from '../params/types.js';
-import { articleLabel } from './numbering.js';
+import { annexRole } from '../compose/annex-roles.js';
+import type { AnnexId } from '../params/types.js';
+import { annexLabel, articleLabel } from './numbering.js';
 import { lineOf, parseMarkdownTree, type MdNode, type Token } from './markdown-tree.js';
-import type { Align, Annex, ArticleBlock, Block, ContractDocument, Inline, SignatureParty } from './types.js';
+import type { Align, Annex, AnnexRole, ArticleBlock, Block, ContractDocument, Inline, SignatureParty } from './types.js';
 
 
 interface PartContext {
   readonly part: ComposedPart;
   /** Article id -> 第N条, for {{articleRef}} markers. */
   readonly articleNumbers: ReadonlyMap<string, string>;
+  /** Annex id -> 附件N, for {{annexRef}} markers. */
+  readonly annexNumbers: ReadonlyMap<string, string>;
 }
 
 function structureError(ctx: PartContext, node: MdNode | undefined, message: string): ContractError {
@@ -37,21 +41,33 @@ function pushText(out: Inline[], value: string): void {
   else out.push({ kind: 'text', text: value });
 }
 
-/** Splits the pipeline's private markers out of text: blanks and article references. */
+function reference(ctx: PartContext, marker: string, node: MdNode): Inline {
+  const [kind, id = ''] = marker.split(':', 2);
+  if (kind === 'article') {
+    const text = ctx.articleNumbers.get(id);
+    if (!text) throw structureError(ctx, node, `{{articleRef "${id}"}} names no article of this contract`);
+    return { kind: 'ref', target: { kind: 'article', id }, text };
+  }
+  const text = kind === 'annex' ? ctx.annexNumbers.get(id) : undefined;
+  if (!text) throw structureError(ctx, node, `{{annexRef "${id}"}} names no annex of this contract`);
+  return { kind: 'ref', target: { kind: 'annex', id }, text };
+}
+
+/** Splits the pipeline's private markers out of text: blanks and cross-references. */
 function pushWithMarkers(ctx: PartContext, out: Inline[], value: string, node: MdNode): void {
   let last = 0;
   for (const match of value.matchAll(MARKER)) {
     pushText(out, value.slice(last, match.index));
     if (match[1] !== undefined) out.push({ kind: 'blank', hint: match[1] });
-    else {
-      const label = ctx.articleNumbers.get(match[2]!);
-      if (!label) throw structureError(ctx, node, `{{articleRef "${match[2]}"}} names no article of this contract`);
-      pushText(out, label);
-    }
+    else out.push(reference(ctx, match[2]!, node));
     last = match.index + match[0].length;
   }
   pushText(out, value.slice(last));
 }
+
+/** The text of inlines where only text can go (titles). */
+const flatText = (inlines: readonly Inline[]): string =>
+  inlines.map((i) => (i.kind === 'text' || i.kind === 'ref' ? i.text : i.kind === 'strong' ? flatText(i.children) : '')).join('');
 
 function convertInlines(ctx: PartContext, node: MdNode, inline: Token | undefined): Inline[] {
   const root: Inline[] = [];
@@ -185,9 +201,7 @@ function splitTitle(ctx: PartContext, nodes: MdNode[]): { title: string; rest: M
   if (!first || first.type !== 'heading' || first.tag !== 'h1') {
     throw structureError(ctx, first, 'the template must start with a "# title" line');
   }
-  const title = convertInlines(ctx, first, first.inline)
-    .map((i) => (i.kind === 'text' ? i.text : ''))
-    .join('');
+  const title = flatText(convertInlines(ctx, first, first.inline));
   return { title, rest: nodes.slice(1) };
 }
 
@@ -196,7 +210,7 @@ function article(ctx: PartContext, id: string): ArticleBlock {
   return { kind: 'article', id, title, style: 'article', children: articleChildren(ctx, rest), source: { file: ctx.part.file, line: 1 } };
 }
 
-function annex(ctx: PartContext, id: string): Annex {
+function annex(ctx: PartContext, id: AnnexId, role: AnnexRole): Annex {
   const { title, rest } = splitTitle(ctx, parseMarkdownTree(ctx.part.markdown));
   const body: Block[] = [];
   let section: { title: string; nodes: MdNode[] } | undefined;
@@ -210,12 +224,12 @@ function annex(ctx: PartContext, id: string): Annex {
   for (const node of rest) {
     if (node.type === 'heading' && node.tag === 'h2') {
       flush();
-      section = { title: convertInlines(ctx, node, node.inline).map((i) => (i.kind === 'text' ? i.text : '')).join(''), nodes: [] };
+      section = { title: flatText(convertInlines(ctx, node, node.inline)), nodes: [] };
     } else if (section) section.nodes.push(node);
     else body.push(...block(ctx, node));
   }
   flush();
-  return { id, title, body };
+  return { id, title, role, body };
 }
 
 function plainBlocks(ctx: PartContext): Block[] {
@@ -225,7 +239,8 @@ function plainBlocks(ctx: PartContext): Block[] {
 /** Builds the one document model from the rendered templates. */
 export function buildDocument(composed: ComposedContract, params: ContractParams, options: { draft: boolean }): ContractDocument {
   const articleNumbers = new Map(composed.articles.map((a, index) => [a.id, articleLabel(index + 1)]));
-  const ctx = (part: ComposedPart): PartContext => ({ part, articleNumbers });
+  const annexNumbers = new Map(composed.annexes.map((a, index) => [a.id as string, annexLabel(index + 1)]));
+  const ctx = (part: ComposedPart): PartContext => ({ part, articleNumbers, annexNumbers });
   const { client, provider } = params.parties;
   return {
     meta: {
@@ -242,6 +257,6 @@ export function buildDocument(composed: ComposedContract, params: ContractParams
       ...composed.articles.map((a) => article(ctx(a), a.id)),
       ...plainBlocks(ctx(composed.signatures)),
     ],
-    annexes: composed.annexes.map((a) => annex(ctx(a), a.id)),
+    annexes: composed.annexes.map((a) => annex(ctx(a), a.id, annexRole(a.id, params))),
   };
 }

@@ -10,11 +10,22 @@ export interface SourcePos {
   readonly line: number;
 }
 
+/** What a cross-reference points at: an article of the main body or an included annex. */
+export type RefTarget =
+  | { readonly kind: 'article'; readonly id: string }
+  | { readonly kind: 'annex'; readonly id: string };
+
 export type Inline =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'strong'; readonly children: readonly Inline[] }
   /** An unfilled optional value; printed as ____ (only produced in draft mode). */
-  | { readonly kind: 'blank'; readonly hint: string };
+  | { readonly kind: 'blank'; readonly hint: string }
+  /**
+   * A cross-reference (第十二条, 附件二). `text` is its label as numbered today, for renderers
+   * that cannot compute it live: the DOCX writes a REF field with `text` as the cached result,
+   * the PDF a link to the target.
+   */
+  | { readonly kind: 'ref'; readonly target: RefTarget; readonly text: string };
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -86,10 +97,21 @@ export type Block =
   | SignaturesBlock
   | PageBreakBlock;
 
+/**
+ * What an annex is, legally:
+ * - `integral`: part of the contract, executed by the contract's own signatures;
+ * - `signed`: an agreement of its own, executed with its own signature block;
+ * - `form`: a 格式文本 (sample form) for later use; not executed, no signature fields;
+ * - `reference`: a living document (a log, a manual) the contract refers to, kept up to date
+ *   without a change agreement.
+ */
+export type AnnexRole = 'integral' | 'signed' | 'form' | 'reference';
+
 export interface Annex {
   /** The annex key of the params file: `feeSchedule`, `sla`, … */
   readonly id: string;
   readonly title: string;
+  readonly role: AnnexRole;
   readonly body: readonly Block[];
 }
 

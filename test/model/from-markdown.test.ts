@@ -15,7 +15,7 @@ function composed(overrides: Partial<ComposedContract> = {}): ComposedContract {
     preamble: part('preamble', `合同编号：YDH-1\n\n**甲方：**${escapeMarkdown('A&B *公司* #1 | <b>')}\n`),
     articles: [
       { ...part('articles/01-definitions', '# 定义\n\n下列用语：\n\n1. “合同”指本合同。\n\n2. “工作日”指法定工作日。\n   1. 子项一\n   2. 子项二\n'), id: 'definitions' },
-      { ...part('articles/02-fees', `# 服务费用\n\n1. 见${MARK.refOpen}definitions${MARK.refClose}。\n\n2. 开户行：${MARK.blankOpen}开户行${MARK.blankClose}\n`), id: 'fees' },
+      { ...part('articles/02-fees', `# 服务费用\n\n1. 见${MARK.refOpen}article:definitions${MARK.refClose}和${MARK.refOpen}annex:feeSchedule${MARK.refClose}《服务费用清单》。\n\n2. 开户行：${MARK.blankOpen}开户行${MARK.blankClose}\n`), id: 'fees' },
     ],
     signatures: part('signatures', '（以下无正文）\n\n```signatures\nrole: 甲方\nname: A\\&B公司\n法定代表人或授权代表（签字）:\n开户行: 工行\n\nrole: 乙方\nname: 乙公司\n日期:\n```\n'),
     annexes: [
@@ -32,7 +32,7 @@ const texts = (blocks: readonly Block[]): string[] =>
   blocks.flatMap((b): string[] => {
     switch (b.kind) {
       case 'paragraph':
-        return [b.children.map((i) => (i.kind === 'text' ? i.text : i.kind === 'blank' ? '____' : i.children.map((c) => (c.kind === 'text' ? c.text : '')).join(''))).join('')];
+        return [b.children.map((i) => (i.kind === 'text' || i.kind === 'ref' ? i.text : i.kind === 'blank' ? '____' : i.children.map((c) => (c.kind === 'text' ? c.text : '')).join(''))).join('')];
       case 'article':
         return [b.title, ...texts(b.children)];
       case 'clause':
@@ -61,10 +61,25 @@ describe('buildDocument', () => {
     expect(second?.kind === 'clause' && second.children.map((c) => c.kind)).toEqual(['paragraph', 'list']);
   });
 
-  it('resolves article references from the actual order and keeps blanks', () => {
+  it('makes references nodes numbered from the actual order, and keeps blanks', () => {
     const fees = doc.body.find((b) => b.kind === 'article' && b.id === 'fees');
-    expect(texts([fees!])).toContain('见第一条。');
+    expect(texts([fees!])).toContain('见第一条和附件一《服务费用清单》。');
+    const clause = fees?.kind === 'article' ? fees.children[0] : undefined;
+    const first = clause?.kind === 'clause' ? clause.children[0] : undefined;
+    expect(first?.kind === 'paragraph' && first.children.filter((i) => i.kind === 'ref')).toEqual([
+      { kind: 'ref', target: { kind: 'article', id: 'definitions' }, text: '第一条' },
+      { kind: 'ref', target: { kind: 'annex', id: 'feeSchedule' }, text: '附件一' },
+    ]);
     expect(JSON.stringify(fees)).toContain('"kind":"blank","hint":"开户行"');
+  });
+
+  it('gives each annex its legal role: the change agreement is a form until changes are given', () => {
+    expect(doc.annexes[0]!.role).toBe('integral');
+    const agreement = { ...part('annexes/changeAgreement', '# 合同变更协议\n\n正文。\n'), id: 'changeAgreement' as const };
+    const withAgreement = composed({ annexes: [...composed().annexes, agreement] });
+    expect(buildDocument(withAgreement, exampleParams(), { draft: false }).annexes[1]!.role).toBe('form');
+    const changed = { ...exampleParams(), changes: [{ clause: '5.3', original: '旧', amended: '新', effectiveDate: '2025-07-01' }] };
+    expect(buildDocument(withAgreement, changed, { draft: false }).annexes[1]!.role).toBe('signed');
   });
 
   it('parses the signature block', () => {
@@ -94,7 +109,7 @@ describe('buildDocument', () => {
   });
 
   it('an unknown article reference is a template error with the file', () => {
-    const bad = composed({ articles: [{ ...part('articles/01-x', `# X\n\n1. ${MARK.refOpen}nope${MARK.refClose}\n`), id: 'x' }] });
+    const bad = composed({ articles: [{ ...part('articles/01-x', `# X\n\n1. ${MARK.refOpen}article:nope${MARK.refClose}\n`), id: 'x' }] });
     expect(() => buildDocument(bad, exampleParams(), { draft: false })).toThrow(ContractError);
     try {
       buildDocument(bad, exampleParams(), { draft: false });

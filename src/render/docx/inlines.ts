@@ -35,6 +35,8 @@ function inlineRun(inline: Inline, props: RunProps): string {
       return inlineRuns(inline.children, { ...props, bold: true });
     case 'blank':
       return run(BLANK_TEXT, { ...props, underline: true });
+    case 'ref':
+      return run(inline.text, props);
     default:
       return assertNever(inline);
   }
@@ -53,6 +55,9 @@ export function inlineText(inlines: readonly Inline[]): string {
         break;
       case 'blank':
         out += BLANK_TEXT;
+        break;
+      case 'ref':
+        out += inline.text;
         break;
       default:
         assertNever(inline);

@@ -20,6 +20,8 @@ function inlines(children: readonly Inline[]): string {
           return `**${inlines(inline.children)}**`;
         case 'blank':
           return '\\_\\_\\_\\_';
+        case 'ref':
+          return escapeMarkdown(inline.text);
         default:
           return assertNever(inline);
       }

@@ -17,6 +17,9 @@ export function toRuns(inlines: readonly Inline[], style: FontStyle = 'regular',
       case 'blank':
         out.push({ text: BLANK, style });
         break;
+      case 'ref':
+        out.push({ text: node.text, style });
+        break;
       default:
         assertNever(node);
     }
