@@ -130,6 +130,12 @@ export interface DocumentMeta {
   readonly language: 'zh-CN';
   /** Draft mode: every page carries a 草稿 DRAFT mark. */
   readonly draft: boolean;
+  /**
+   * The font families chosen for body text and headings (params `document.fonts` or the CLI's
+   * `--font`), as their family names; absent: the house style's defaults. The PDF embeds the
+   * fonts these name (resolved by src/fonts); the DOCX names the same families.
+   */
+  readonly fonts?: { readonly body: string; readonly heading: string };
 }
 
 export interface ContractDocument {
