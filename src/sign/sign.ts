@@ -83,8 +83,12 @@ export function sealLines(signerName: string, time: Date): string[] {
   return [signerName, `${cst} (UTC+8)`];
 }
 
-export async function sign(pdf: Uint8Array, signerInput: SignerInput, field: string, options: SignOptions = {}): Promise<Uint8Array> {
-  const file = new PdfFile(pdf);
+/**
+ * Everything about the PDF and the field that can refuse a signature, checked before any
+ * certificate is opened (so that a wrong field name fails before a password is asked for).
+ */
+export function checkSignable(pdf: Uint8Array | PdfFile, field: string): { file: PdfFile; target: SignatureField } {
+  const file = pdf instanceof PdfFile ? pdf : new PdfFile(pdf);
   assertOurs(file);
   if (generationInfo(file).draft) {
     throw signError('pdf-draft', 'the PDF is a draft (草稿 DRAFT): it may have blanks to fill in and must not be signed', '此 PDF 是草稿：可能有待填空白，不得签署', {
@@ -92,7 +96,11 @@ export async function sign(pdf: Uint8Array, signerInput: SignerInput, field: str
       zh: '请不带 --draft 重新生成后再签署',
     });
   }
-  const target = findField(file, field);
+  return { file, target: findField(file, field) };
+}
+
+export async function sign(pdf: Uint8Array, signerInput: SignerInput, field: string, options: SignOptions = {}): Promise<Uint8Array> {
+  const { file, target } = checkSignable(pdf, field);
   const signer = resolveSigner(signerInput);
   const time = options.time ?? new Date();
   checkValidity(signer, time, options.allowExpired === true);

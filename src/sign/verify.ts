@@ -23,7 +23,7 @@ export interface SignatureReport {
   /** The time the signature claims (/M), ISO 8601. */
   readonly signingTime?: string;
   readonly subFilter?: string;
-  /** 1 for the first signature's update, …: the revision whose end the signature covers. */
+  /** The revision whose end the signature's byte ranges reach: 1 is the file as generated, 2 the first signature's update, … */
   readonly revision?: number;
   /** The CMS verifies over the signed bytes (digest, signature value, signing-certificate). */
   readonly valid: boolean;
@@ -266,7 +266,7 @@ async function checkSignature(file: PdfFile, s: SignatureAt, revisionProblems: R
   return {
     ...base,
     ...(signer ? { signer: commonName(signer), subject: signer.subject.replace(/\n/g, ', '), issuer: signer.issuer.replace(/\n/g, ', ') } : {}),
-    ...(s.revision !== undefined ? { revision: s.revision } : {}),
+    ...(s.revision !== undefined ? { revision: s.revision + 1 } : {}),
     valid,
     coversRevision,
     unchangedSince,
