@@ -19,11 +19,30 @@ export type SignerInput = Signer | { readonly p12: Uint8Array; readonly password
 
 const derOf = (asn: forge.asn1.Asn1): Buffer => Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary');
 
+/**
+ * forge derives the MAC and legacy keys from the password's UTF-16 code units (right), but
+ * hands PBES2's PBKDF2 the JavaScript string as Latin-1 bytes, where OpenSSL and RFC 8018 use
+ * UTF-8: a password such as 合同2025 would never open an AES-encrypted file. During the one
+ * synchronous parse, PBKDF2 gets the UTF-8 bytes.
+ */
+function withUtf8Pbkdf2<T>(password: string, parse: () => T): T {
+  if (/^[\x00-\x7f]*$/.test(password)) return parse();
+  const utf8 = forge.util.encodeUtf8(password);
+  const pkcs5 = forge.pkcs5 as unknown as { pbkdf2: (...args: unknown[]) => unknown };
+  const original = pkcs5.pbkdf2;
+  pkcs5.pbkdf2 = (p: unknown, ...rest: unknown[]) => original(p === password ? utf8 : p, ...rest);
+  try {
+    return parse();
+  } finally {
+    pkcs5.pbkdf2 = original;
+  }
+}
+
 export function loadP12(p12: Uint8Array, password: string): Signer {
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     const asn = forge.asn1.fromDer(Buffer.from(p12).toString('binary'), false);
-    parsed = forge.pkcs12.pkcs12FromAsn1(asn, false, password);
+    parsed = withUtf8Pbkdf2(password, () => forge.pkcs12.pkcs12FromAsn1(asn, false, password));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|MAC|decrypt/i.test(message)) {
