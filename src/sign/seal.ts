@@ -19,6 +19,8 @@ export const SEAL_MAX_BYTES = 8 * 1024 * 1024;
 const TEXT_SIZE = 6;
 const TEXT_LEADING = 7.5;
 const PADDING = 2;
+/** The text sits above the field's foot, where the hand-signature rule runs. */
+const TEXT_BOTTOM = 5;
 
 interface DecodedImage {
   readonly width: number;
@@ -144,16 +146,16 @@ export function writeSealAppearance(update: IncrementalUpdate, png: Uint8Array, 
   const { doc, refOf, flush } = fontWriter(update);
   const font = new EmbeddedFont(doc, loadFont('regular'), 'F1');
   const textHeight = lines.length * TEXT_LEADING;
-  const available = { w: width - 2 * PADDING, h: height - 2 * PADDING - textHeight };
+  const available = { w: width - 2 * PADDING, h: height - PADDING - TEXT_BOTTOM - textHeight };
   const scale = Math.max(0, Math.min(available.w / image.width, available.h / image.height));
   const iw = image.width * scale;
   const ih = image.height * scale;
   const ops: string[] = [];
-  if (iw > 0 && ih > 0) ops.push(`q ${num(iw)} 0 0 ${num(ih)} ${num((width - iw) / 2)} ${num(PADDING + textHeight)} cm /Im1 Do Q`);
+  if (iw > 0 && ih > 0) ops.push(`q ${num(iw)} 0 0 ${num(ih)} ${num((width - iw) / 2)} ${num(TEXT_BOTTOM + textHeight)} cm /Im1 Do Q`);
   lines.forEach((line, i) => {
     const textLine = fit(line, width - 2 * PADDING);
     const x = (width - widthOf(textLine)) / 2;
-    const y = PADDING + (lines.length - 1 - i) * TEXT_LEADING + 1.5;
+    const y = TEXT_BOTTOM + (lines.length - 1 - i) * TEXT_LEADING + 1.5;
     ops.push(`BT /F1 ${TEXT_SIZE} Tf 0 g ${num(x)} ${num(y)} Td <${font.encode(textLine)}> Tj ET`);
   });
   const fontRef = refOf(font.ref);

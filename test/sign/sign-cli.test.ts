@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../cli/run-cli.js';
 import { EXAMPLE_PATH, EXAMPLE_TEXT } from '../robustness/helpers.js';
@@ -58,10 +59,10 @@ beforeAll(() => {
 
 describe('contract sign', () => {
   it('appends each signature as an incremental update: nothing before it is rewritten', () => {
-    const [u, o, t] = [unsigned, once, twice].map((f) => readFileSync(f));
-    expect(o.subarray(0, u!.length).equals(u!)).toBe(true);
-    expect(t.subarray(0, o!.length).equals(o!)).toBe(true);
-    expect(t.length).toBeGreaterThan(o!.length);
+    const [u, o, t] = [unsigned, once, twice].map((f) => readFileSync(f)) as [Buffer, Buffer, Buffer];
+    expect(o.subarray(0, u.length).equals(u)).toBe(true);
+    expect(t.subarray(0, o.length).equals(o)).toBe(true);
+    expect(t.length).toBeGreaterThan(o.length);
   });
 
   it('pdfsig finds both signatures valid, each covering the file up to its own revision', () => {
@@ -89,7 +90,7 @@ describe('contract sign', () => {
 
   it('a byte flipped after signing is reported by pdfsig and by contract verify', () => {
     const bytes = readFileSync(twice);
-    bytes[2000] ^= 0x01;
+    bytes[2000] = bytes[2000]! ^ 0x01;
     const flipped = join(dir, 'flipped.pdf');
     writeFileSync(flipped, bytes);
     const sigs = pdfsigSignatures(pdfsig(flipped).out);
@@ -173,6 +174,61 @@ describe('contract sign', () => {
     const notPng = runCli(signArgs(unsigned, pki.client, '甲方签章', out, ['--seal', unsigned]), { env });
     expect(notPng.status).toBe(1);
     expect(notPng.stderr).toContain('not a PNG');
+  });
+});
+
+describe('the seal', () => {
+  /** Page number and rectangle (PDF points) of each signature field, from qpdf. */
+  function fieldRects(file: string): Map<string, { page: number; rect: number[] }> {
+    const json = JSON.parse(spawnSync('qpdf', ['--json', '--json-key=acroform', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout);
+    const objects = json.qpdf[1];
+    const out = new Map<string, { page: number; rect: number[] }>();
+    for (const f of json.acroform.fields) out.set(f.fullname, { page: f.pageposfrom1, rect: objects[`obj:${f.annotation.object}`].value['/Rect'] });
+    return out;
+  }
+  function renderPage(file: string, page: number): PNG {
+    const prefix = join(dir, `page-${Math.random().toString(36).slice(2)}`);
+    expect(spawnSync('pdftoppm', ['-png', '-r', '72', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]).status).toBe(0);
+    return PNG.sync.read(readFileSync(`${prefix}.png`));
+  }
+
+  it('is drawn inside each signed field and nowhere else on the page', () => {
+    const fields = fieldRects(twice);
+    const a = fields.get('甲方签章')!;
+    const b = fields.get('乙方签章')!;
+    expect(a.page).toBe(b.page);
+    const before = renderPage(unsigned, a.page);
+    const after = renderPage(twice, a.page);
+    expect([after.width, after.height]).toEqual([before.width, before.height]);
+    const inside = (x: number, y: number, r: number[]) => x >= r[0]! - 1 && x <= r[2]! + 1 && y >= r[1]! - 1 && y <= r[3]! + 1;
+    const red = new Map([['a', 0], ['b', 0]]);
+    let outside = 0;
+    for (let py = 0; py < after.height; py++) {
+      for (let px = 0; px < after.width; px++) {
+        const i = (py * after.width + px) * 4;
+        const changed = [0, 1, 2].some((k) => Math.abs(after.data[i + k]! - before.data[i + k]!) > 8);
+        if (!changed) continue;
+        // pdftoppm at 72 dpi: one pixel per point, y from the top.
+        const x = px + 0.5;
+        const y = after.height - py - 0.5;
+        const isRed = after.data[i]! > 180 && after.data[i + 1]! < 100 && after.data[i + 2]! < 100;
+        if (inside(x, y, a.rect)) red.set('a', red.get('a')! + (isRed ? 1 : 0));
+        else if (inside(x, y, b.rect)) red.set('b', red.get('b')! + (isRed ? 1 : 0));
+        else outside++;
+      }
+    }
+    expect(outside).toBe(0);
+    expect(red.get('a')).toBeGreaterThan(300);
+    expect(red.get('b')).toBeGreaterThan(300);
+  });
+
+  it('carries the signer\'s name and the time as text (the CJK font subset is embedded)', () => {
+    const fields = fieldRects(twice);
+    const text = spawnSync('pdftotext', ['-f', String(fields.get('甲方签章')!.page), '-l', String(fields.get('甲方签章')!.page), twice, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('张三');
+    expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC\+8\)/);
+    const fonts = spawnSync('pdffonts', [twice], { encoding: 'utf8' }).stdout;
+    for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/ yes +yes +yes /);
   });
 });
 
