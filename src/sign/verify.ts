@@ -219,7 +219,7 @@ async function checkSignature(file: PdfFile, s: SignatureAt, revisionProblems: R
   const subFilter = asName(dict?.get('SubFilter'));
   const base = { field: s.field.name, ...(time ? { signingTime: time.toISOString() } : {}), ...(subFilter ? { subFilter } : {}) };
   const fail = (p: LocalizedText): SignatureReport => ({ ...base, valid: false, coversRevision: false, unchangedSince: false, certificateValidAtSigning: false, ok: false, problems: [p] });
-  if (!dict || asName(dict.get('Type')) !== 'Sig' && dict.get('Type') !== undefined) return fail(text('the field\'s value is not a signature dictionary', '签名域的值不是签名字典'));
+  if (!dict || (dict.has('Type') && asName(dict.get('Type')) !== 'Sig')) return fail(text('the field\'s value is not a signature dictionary', '签名域的值不是签名字典'));
   const br = byteRangeOf(dict);
   const contents = dict.get('Contents');
   if (!br || !(contents instanceof PdfString)) return fail(text('the signature has no usable /ByteRange or /Contents', '签名没有可用的 /ByteRange 或 /Contents'));

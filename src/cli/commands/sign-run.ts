@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ContractError, text } from '../../diagnostics.js';
 import { writeFileAtomic } from '../../output/atomic-write.js';
 import { inFile } from '../../sign/errors.js';
-import { checkSignable, commonName, loadP12, sign } from '../../sign/index.js';
+import { checkSeal, checkSignable, commonName, loadP12, sign } from '../../sign/index.js';
 import { detectLocale } from '../locale.js';
 import { createReporter } from '../report.js';
 import type { CommandResult } from '../run.js';
@@ -34,6 +34,13 @@ export async function runSign(input: string, options: SignCommandOptions): Promi
   } catch (error) {
     throw inFile(error, input);
   }
+  if (seal) {
+    try {
+      checkSeal(seal);
+    } catch (error) {
+      throw inFile(error, options.seal!);
+    }
+  }
 
   const password = await readPassword(options.passwordEnv, locale === 'zh' ? `${options.p12} 的密码：` : `Password for ${options.p12}: `);
   let signer;
@@ -51,8 +58,8 @@ export async function runSign(input: string, options: SignCommandOptions): Promi
       ...(options.allowExpired ? { allowExpired: true } : {}),
     });
   } catch (error) {
-    const seals = error instanceof ContractError && error.diagnostics.some((d) => d.code.startsWith('seal-'));
-    throw inFile(error, seals ? options.seal! : error instanceof ContractError && error.diagnostics.some((d) => d.code.startsWith('certificate-')) ? options.p12 : input);
+    const aboutCertificate = error instanceof ContractError && error.diagnostics.some((d) => d.code.startsWith('certificate-'));
+    throw inFile(error, aboutCertificate ? options.p12 : input);
   }
   try {
     await writeFileAtomic(options.out, signed);
