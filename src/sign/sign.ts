@@ -14,6 +14,7 @@ import { PdfFile, signatureFields, type SignatureField } from './pdf-file.js';
 import { PdfRaw, PdfRef, dict, name, pdfDate, textOf, textString, type PdfWritable } from './pdf-objects.js';
 import { assertOurs, generationInfo } from './provenance.js';
 import { writeSealAppearance } from './seal.js';
+import { revisionProblems } from './verify.js';
 
 export interface SignOptions {
   /** PNG bytes of the seal (电子印章) to draw in the field, with the signer's name and the time. */
@@ -94,6 +95,13 @@ export function checkSignable(pdf: Uint8Array | PdfFile, field: string): { file:
     throw signError('pdf-draft', 'the PDF is a draft (草稿 DRAFT): it may have blanks to fill in and must not be signed', '此 PDF 是草稿：可能有待填空白，不得签署', {
       en: 'generate it without --draft, then sign',
       zh: '请不带 --draft 重新生成后再签署',
+    });
+  }
+  const changes = [...revisionProblems(file).values()].flat();
+  if (changes.length > 0) {
+    throw signError('pdf-changed', `the PDF was changed after it was generated, other than by signatures: ${changes[0]!.en}`, `此 PDF 生成后除签名外还被修改过：${changes[0]!.zh}`, {
+      en: 'sign the PDF as generated (contract verify shows what changed)',
+      zh: '请签署生成时的 PDF（contract verify 可显示改动）',
     });
   }
   return { file, target: findField(file, field) };

@@ -65,7 +65,7 @@ export interface VerifyOptions {
 /** The params the first revision is compared with: YAML text, a loaded file, or a plain object. */
 export type VerifyParams = import('../pipeline.js').ParamsInput;
 
-interface SignatureAt {
+export interface SignatureAt {
   readonly field: SignatureField;
   readonly sigRef: PdfRef;
   readonly dict?: PdfDict;
@@ -159,12 +159,10 @@ function describe(d: PdfDict | undefined): string {
   return type ? `a /${type} object` : 'an object';
 }
 
-export async function verify(pdf: Uint8Array, params?: VerifyParams, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const file = new PdfFile(pdf);
-  assertOurs(file);
+/** The signatures of the form, each with the revision its byte ranges end at (oldest first). */
+function signaturesOf(file: PdfFile, fields: readonly SignatureField[]): SignatureAt[] {
   const revisionEnds = file.revisions.map((r) => r.end);
-  const fields = signatureFields(file);
-  const signed: SignatureAt[] = fields
+  return fields
     .filter((f): f is SignatureField & { value: PdfRef } => f.value !== undefined)
     .map((field) => {
       const dict = file.dictAt(field.value);
@@ -174,25 +172,39 @@ export async function verify(pdf: Uint8Array, params?: VerifyParams, options: Ve
       return { field, sigRef: field.value, ...(dict ? { dict } : {}), ...(revision >= 0 ? { revision } : {}) };
     })
     .sort((a, b) => (a.revision ?? Infinity) - (b.revision ?? Infinity));
+}
 
-  // A revision after the first is a signature update when a signature closes it and it
-  // changes nothing else.
-  const revisionProblems = new Map<number, LocalizedText[]>();
+/**
+ * What each revision after the first did besides adding a signature: a revision is a
+ * signature update when a signature's byte ranges end with it and it changes nothing else.
+ * (Structure only: whether the signatures verify is checked separately.)
+ */
+export function revisionProblems(file: PdfFile, signed: readonly SignatureAt[] = signaturesOf(file, signatureFields(file))): Map<number, LocalizedText[]> {
+  const out = new Map<number, LocalizedText[]>();
   for (let rev = 1; rev < file.revisions.length; rev++) {
     const problems = nonSignatureChanges(file, rev);
     if (!signed.some((s) => s.revision === rev)) problems.unshift(text(`revision ${rev + 1} is not a signature: it was added unsigned`, `第 ${rev + 1} 版不是签名：它是未签名的追加内容`));
-    revisionProblems.set(rev, problems);
+    out.set(rev, problems);
   }
+  return out;
+}
+
+export async function verify(pdf: Uint8Array, params?: VerifyParams, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const file = new PdfFile(pdf);
+  assertOurs(file);
+  const fields = signatureFields(file);
+  const signed = signaturesOf(file, fields);
+  const problemsByRevision = revisionProblems(file, signed);
 
   const signatures: SignatureReport[] = [];
-  for (const s of signed) signatures.push(await checkSignature(file, s, revisionProblems));
+  for (const s of signed) signatures.push(await checkSignature(file, s, problemsByRevision));
 
   const problems: LocalizedText[] = [];
   const last = file.revisions[file.latest]!;
   if (pdf.length > last.end && !/^\s*$/.test(Buffer.from(pdf.subarray(last.end)).toString('latin1'))) {
     problems.push(text(`${pdf.length - last.end} bytes follow the end of the last revision`, `最后一版结束后还有 ${pdf.length - last.end} 个字节`));
   }
-  for (const list of revisionProblems.values()) problems.push(...list);
+  for (const list of problemsByRevision.values()) problems.push(...list);
   if (signed.length === 0) problems.push(text('the PDF carries no signature', 'PDF 中没有任何签名'));
 
   const paramsCheck = params !== undefined ? await checkParams(file, params, options) : undefined;

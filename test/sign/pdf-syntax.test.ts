@@ -18,7 +18,7 @@ const value: fc.Arbitrary<PdfValue> = fc.letrec((tie) => ({
     fc.tuple(fc.nat(99999), fc.nat(9)).map(([n, g]) => new PdfRef(n, g)),
   ),
   node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 5 }), fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), tie('node')), { maxLength: 5 }).map((entries) => new Map(entries))),
-})).node;
+})).node as fc.Arbitrary<PdfValue>;
 
 describe('PDF objects', () => {
   it('read back what they write, for any value', () => {

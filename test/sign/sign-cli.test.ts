@@ -280,6 +280,10 @@ describe('contract verify', () => {
     expect(report.signatures.every((s: { valid: boolean; unchangedSince: boolean }) => s.valid && !s.unchangedSince)).toBe(true);
     expect(report.problems.join('\n')).toContain('revision 4 is not a signature');
     expect(report.problems.join('\n')).toContain('changes a page');
+    // Nor does sign put a signature on top of such a change.
+    const r = runCli(signArgs(edited, pki.client, '甲方签章2', join(dir, 'on-edited.pdf')), { env });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('changed after it was generated, other than by signatures');
   });
 
   it('exits 1 on a PDF without signatures, and names the unsigned fields', () => {
