@@ -3,7 +3,8 @@
  * A message is carried in both languages so that the CLI can pick one by locale without
  * the stages knowing about locales.
  */
-export type DiagnosticKind = 'yaml' | 'schema' | 'template' | 'io' | 'usage' | 'internal';
+/** `input`: a file given to sign or verify (a PDF, a certificate, an image) that cannot be used. */
+export type DiagnosticKind = 'yaml' | 'schema' | 'template' | 'input' | 'io' | 'usage' | 'internal';
 export type Severity = 'error' | 'warning';
 
 export interface LocalizedText {
@@ -74,6 +75,7 @@ export const EXIT_CODE: Readonly<Record<DiagnosticKind, number>> = {
   yaml: 1,
   schema: 1,
   template: 1,
+  input: 1,
   usage: 2,
   io: 3,
   internal: 3,

@@ -13,3 +13,5 @@ export { ContractError, formatDiagnostic } from './diagnostics.js';
 export type { Diagnostic, DiagnosticKind, LocalizedText } from './diagnostics.js';
 export { daxie, daxieWithCurrency } from './compose/daxie.js';
 export { safeBaseName } from './output/file-name.js';
+export { sign, verify, loadP12, checkSignable, signatureFieldNames } from './sign/index.js';
+export type { SignOptions, Signer, SignerInput, VerifyReport, SignatureReport, ParamsCheck, VerifyOptions, VerifyParams } from './sign/index.js';

@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { registerGen } from './commands/gen.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSign } from './commands/sign.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVerify } from './commands/verify.js';
 import { runCommand, type CommandResult } from './run.js';
 import { packageVersion } from '../package-root.js';
 
@@ -33,6 +35,8 @@ Messages are in Chinese when LANG/LC_ALL is zh_*, in English otherwise.`,
   registerInit(program, run);
   registerSchema(program, run);
   registerTemplates(program, run);
+  registerSign(program, run);
+  registerVerify(program, run);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {

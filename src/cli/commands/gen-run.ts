@@ -18,6 +18,7 @@ export interface GenOptions {
   json?: boolean;
   quiet?: boolean;
   shard?: string;
+  manifest?: boolean;
 }
 
 function usage(en: string, zh: string): ContractError {
@@ -83,11 +84,25 @@ export async function runGen(inputArgs: string[], options: GenOptions): Promise<
   });
   progress.done();
 
+  const manifest = options.manifest ? await writeRunManifest(results, { outDir: options.outDir, formats, draft: options.draft === true, pdfa: options.pdfa === true, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}), ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}), ...(shard ? { shard } : {}) }) : undefined;
+
   const all = results.flatMap((r) => r.diagnostics);
   const exitCode = exitCodeOf(all);
-  if (options.json) return { exitCode, stdout: `${JSON.stringify(jsonReport(results, locale), null, 2)}\n` };
+  if (options.json) return { exitCode, stdout: `${JSON.stringify({ ...jsonReport(results, locale), ...(manifest ? { manifest } : {}) }, null, 2)}\n` };
   summarise(results, reporter, locale);
+  if (manifest) reporter.info(`${locale === 'zh' ? '已写出' : 'wrote'} ${manifest.sums}, ${manifest.json}`);
   return { exitCode, stdout: '' };
+}
+
+/** gen --manifest: written after the outputs; a failure to write it is an I/O error (exit 3). */
+async function writeRunManifest(results: readonly InputResult[], options: import('../../output/manifest.js').ManifestOptions) {
+  const { writeManifest } = await import('../../output/manifest.js');
+  try {
+    return await writeManifest(results, options);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ContractError([{ kind: 'io', severity: 'error', code: 'write-failed', message: text(`could not write the manifest in ${options.outDir} (${reason})`, `无法在 ${options.outDir} 写出清单（${reason}）`) }]);
+  }
 }
 
 function jsonReport(results: readonly InputResult[], locale: 'en' | 'zh') {

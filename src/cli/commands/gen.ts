@@ -17,13 +17,16 @@ export function registerGen(program: Command, run: (fn: () => Promise<CommandRes
     .option('--pdfa', 'write the PDF as PDF/A-2b for archiving')
     .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')
     .option('--shard <k/n>', 'process only shard k of n (a stable split for CI matrices)')
+    .option('--manifest', 'also write SHA256SUMS and manifest.json (hashes of inputs, templates and outputs) beside the outputs')
     .option('--json', 'print one machine-readable report on stdout')
     .option('-q, --quiet', 'print errors only')
     .addHelpText(
       'after',
       `
 Output files are named after contract.number: out/YDH-2025-0001.docx, out/YDH-2025-0001.pdf.
-Set SOURCE_DATE_EPOCH for byte-identical output across runs.
+Set SOURCE_DATE_EPOCH for byte-identical output across runs. --manifest writes one
+SHA256SUMS (check with: cd out && sha256sum -c SHA256SUMS) and one manifest.json per run
+(SHA256SUMS.k-of-n and manifest.k-of-n.json with --shard k/n).
 
 Examples:
   contract gen params.yaml
@@ -31,6 +34,7 @@ Examples:
   contract gen params.yaml -f md          # review the text as Markdown
   cat params.yaml | contract gen - -f pdf
   contract gen customers/ --shard 2/3 --json > report.json
+  SOURCE_DATE_EPOCH=1740787200 contract gen customers/ --manifest
 
 Exit codes: 0 all written, 1 some input invalid, 2 usage error, 3 could not write or internal error.`,
     )

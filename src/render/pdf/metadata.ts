@@ -4,9 +4,14 @@
  * escapes, and that also records ModDate as PDF/A expects the two to agree.
  */
 import type { DocumentMeta } from '../../model/types.js';
+import { packageVersion } from '../../package-root.js';
 import type { PdfDoc } from './pdfkit-internals.js';
 
 export const CREATOR = 'contract';
+
+let version: string | undefined;
+/** `contract 0.1.0 (PDFKit)`: `contract verify --params` tells which version made a file. */
+export const producer = (): string => `${CREATOR} ${(version ??= packageVersion())} (PDFKit)`;
 
 export interface Info {
   readonly Title: string;
@@ -17,19 +22,23 @@ export interface Info {
   readonly Producer: string;
   readonly CreationDate: Date;
   readonly ModDate: Date;
+  /** Generation options that change the bytes and cannot be seen otherwise (`draft`), for `contract verify --params`. */
+  readonly ContractOptions?: string;
 }
 
 export function documentInfo(meta: DocumentMeta, sourceDateEpoch?: number): Info {
-  const date = sourceDateEpoch === undefined ? new Date() : new Date(sourceDateEpoch * 1000);
+  // Whole seconds, as the PDF date records them: the file can then be regenerated from its own date.
+  const date = new Date((sourceDateEpoch ?? Math.floor(Date.now() / 1000)) * 1000);
   return {
     Title: `${meta.title} ${meta.number}`,
     Author: meta.provider.name,
     Subject: `${meta.number} ${meta.client.name} / ${meta.provider.name}`,
     Keywords: [meta.title, meta.number, meta.client.name, meta.provider.name, '云电话服务合同'].filter((k, i, all) => all.indexOf(k) === i).join(', '),
     Creator: CREATOR,
-    Producer: `${CREATOR} (PDFKit)`,
+    Producer: producer(),
     CreationDate: date,
     ModDate: date,
+    ...(meta.draft ? { ContractOptions: 'draft' } : {}),
   };
 }
 
