@@ -94,18 +94,31 @@ export interface TemplateContext {
   }[];
 }
 
+/** A helper as its reference documents it: what it takes, what it does, and an example run on the example params. */
+export interface HelperDoc {
+  readonly name: string;
+  /** What each argument is, in order (the count is checked when the template runs). */
+  readonly args: readonly string[];
+  readonly en: string;
+  readonly zh: string;
+  /** A template snippet; the reference shows what it prints for the example params. */
+  readonly example: string;
+}
+
 /** The helpers templates may call; nothing else is registered (knownHelpersOnly). */
-export const HELPER_NAMES = [
-  'date', // {{date p.contract.signing.date}} -> 2025年3月1日
-  'money', // {{money fees.total}} -> ¥12,345.60
-  'price', // {{price unitPrice}} -> ¥0.125 (a unit price keeps its third decimal)
-  'daxie', // {{daxie fees.total}} -> 人民币壹万贰仟叁佰肆拾伍元陆角整
-  'percent', // {{percent p.quality.availability}} -> 99.9%
-  'cn', // {{cn p.contract.term.years}} -> 二  (Chinese counting numeral)
-  'hasAnnex', // {{#if (hasAnnex "feeSchedule")}}…{{else}}…{{/if}}
-  'annexRef', // {{annexRef "feeSchedule"}} -> 附件二《服务费用清单》 (a live reference; error if not included)
-  'articleRef', // {{articleRef "fees"}} -> 第五条 (the article's actual number)
-  'blank', // {{blank "开户行"}} -> ____ in draft mode
-  'eq', // {{#if (eq p.disputes.resolution "arbitration")}}
-  'join', // {{join list "、"}} for arrays of strings
-] as const;
+export const HELPERS: readonly HelperDoc[] = [
+  { name: 'date', args: ['an ISO date'], en: 'a date the Chinese way', zh: '中文日期', example: '{{date p.contract.signing.date}}' },
+  { name: 'money', args: ['an amount'], en: 'an amount in yuan with thousands separators and two decimals', zh: '金额（元，千分位，两位小数）', example: '{{money fees.total}}' },
+  { name: 'price', args: ['a unit price'], en: 'a unit price; keeps a third decimal when it has one', zh: '单价（有第三位小数时保留）', example: '{{#each fees.lines}}{{price unitPrice}} {{/each}}' },
+  { name: 'daxie', args: ['an amount'], en: 'an amount in 人民币大写, as banks require', zh: '人民币大写金额', example: '{{daxie fees.total}}' },
+  { name: 'percent', args: ['a number'], en: 'a percentage as written', zh: '百分比（按原样）', example: '{{percent p.quality.availability}}' },
+  { name: 'cn', args: ['a whole number'], en: 'a Chinese counting numeral', zh: '中文数字', example: '{{cn p.contract.term.years}}' },
+  { name: 'hasAnnex', args: ['an annex id'], en: 'whether the contract includes that annex (use inside #if)', zh: '合同是否包含该附件（用于 #if）', example: '{{#if (hasAnnex "sla")}}有{{else}}无{{/if}}' },
+  { name: 'annexRef', args: ['an annex id'], en: 'a live reference to an included annex, numbered by position; an error if the annex is left out', zh: '对所含附件的引用（按位置编号）；附件未包含时报错', example: '{{annexRef "feeSchedule"}}' },
+  { name: 'articleRef', args: ['an article id'], en: "a live reference to an article (its id is the file name without the number: fees for 05-fees), numbered by position", zh: '对条款的引用（标识为去掉序号的文件名，如 05-fees 的 fees），按位置编号', example: '{{articleRef "fees"}}' },
+  { name: 'blank', args: ['a hint'], en: 'a ____ blank with a hint in --draft, nothing otherwise', zh: '草稿模式下印出带提示的 ____ 空白，否则为空', example: '{{blank "开户行"}}' },
+  { name: 'eq', args: ['a value', 'a value'], en: 'whether two values are equal (use inside #if)', zh: '两个值是否相等（用于 #if）', example: '{{#if (eq p.disputes.resolution "court")}}诉讼{{else}}仲裁{{/if}}' },
+  { name: 'join', args: ['a list of text', 'a separator'], en: 'the items of a list joined by the separator', zh: '用分隔符连接列表中的各项', example: '{{join p.annexes "、"}}' },
+];
+
+export const HELPER_NAMES = HELPERS.map((h) => h.name);
