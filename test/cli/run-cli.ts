@@ -24,3 +24,24 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
 }
 
 export const tempDir = (prefix = 'contract-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** Runs a shell command line (pipelines, redirections) with `contract` standing for the built CLI. */
+export function runShell(line: string, options: { env?: Record<string, string>; cwd?: string } = {}): CliResult {
+  const result = spawnSync('bash', ['-c', `set -o pipefail; contract() { "${process.execPath}" "${CLI}" "$@"; }; ${line}`], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI and keeps stdout as bytes (`-o -` of a PDF). */
+export function runCliBytes(args: readonly string[], options: { env?: Record<string, string> } = {}): { status: number | null; stdout: Buffer; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
