@@ -106,7 +106,7 @@ describe('template errors name file:line:column and show the line with a caret',
     // 甲方： are wide characters: two cells each.
     expect(lines[2]).toBe(`   | ${' '.repeat(3 + 6 + 2)}^`);
     writeFileSync(join(dir, 'articles/02-purpose.md.hbs'), '# 合同目的\n\n{{#each services.numbers}}\n2. {{numbr}}\n{{/each}}\n');
-    expect(gen(dir).stderr).toContain(':4:7: error: unknown variable numbr: services.numbers[] has no "numbr"; did you mean "number"?');
+    expect(gen(dir).stderr).toContain(':4:6: error: unknown variable numbr: services.numbers[] has no "numbr"; did you mean "number"?');
   });
 
   it('a helper called wrongly is one line (not the context it was handed)', () => {
