@@ -50,6 +50,12 @@ export function localiseHelp(command: Command, locale: Locale): void {
     argumentDescription(argument) {
       return zhDefaults(Help.prototype.argumentDescription.call(this, argument));
     },
+    commandUsage(cmd) {
+      return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[选项]').replace('[command]', '[命令]');
+    },
+    subcommandTerm(cmd) {
+      return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', '[选项]');
+    },
   });
   command.helpOption('-h, --help', '显示帮助');
   if (command.commands.length > 0 || command.parent === null) command.helpCommand('help [command]', '显示某个命令的帮助');
