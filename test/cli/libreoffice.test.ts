@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,10 @@ describe('the DOCX in LibreOffice', () => {
   beforeAll(() => {
     out = tempDir();
     expect(runCli(['gen', 'examples/params.example.yaml', '-o', out]).status).toBe(0);
-    const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), join(out, 'YDH-2025-0001.docx')], { encoding: 'utf8', timeout: 120_000 });
+    const converted = spawnSync('soffice', [
+      // A profile of its own inside the test's folder: nothing written to the user's ~/.config.
+      `-env:UserInstallation=${pathToFileURL(join(out, 'lo-profile')).href}`,
+      '--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), join(out, 'YDH-2025-0001.docx')], { encoding: 'utf8', timeout: 120_000 });
     expect(converted.status, converted.stderr).toBe(0);
   }, 180_000);
 
