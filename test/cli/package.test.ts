@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './run-cli.js';
@@ -16,7 +16,8 @@ describe('the JSON Schema', () => {
     const schema = JSON.parse(r.stdout) as { $id?: string };
     expect(schema.$id).toBe(`urn:contract:params:${pkg.version}`);
     const ajv = new Ajv2020({ strict: true, allErrors: true });
-    addFormats(ajv);
+    // ajv-formats is CommonJS: its function is module.exports and also its `default`.
+    ajvFormats.default(ajv);
     const check = ajv.compile(schema);
     const example = parse(readFileSync('examples/params.example.yaml', 'utf8')) as Record<string, unknown>;
     expect(check(example), JSON.stringify(check.errors)).toBe(true);
@@ -45,7 +46,7 @@ describe('the package', () => {
     const dir = tempDir();
     const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--json'], { encoding: 'utf8', timeout: 120_000 });
     expect(pack.status, pack.stderr).toBe(0);
-    const [{ filename, files }] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+    const { filename, files } = (JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[])[0]!;
     const paths = files.map((f) => f.path);
     expect(paths).toContain('dist/contract.mjs');
     expect(paths).toContain('dist/template-context-docs.json');

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli, tempDir } from './run-cli.js';
+import { CLI, cliEnv, runCli, runInTerminal, tempDir } from './run-cli.js';
 
 const BAD = 'test/fixtures/invalid/bad-credit-code.yaml';
 const ESC = '\u001b[';
@@ -26,6 +26,23 @@ describe('colours and source lines, as tsc and rustc', () => {
     const source = readFileSync(BAD, 'utf8').split('\n')[expected.line - 1]!;
     expect(lines[at + 1]).toBe(` ${expected.line} | ${source.length > 100 ? lines[at + 1]!.slice(` ${expected.line} | `.length) : source}`);
     expect(lines[at + 2]).toBe(` ${' '.repeat(String(expected.line).length)} | ${' '.repeat(expected.column - 1)}^`);
+  });
+
+  it('on a real terminal: colours and the source line; NO_COLOR there keeps the line, drops the colours', () => {
+    const tty = runInTerminal(['validate', BAD]);
+    expect(tty.status).toBe(1);
+    expect(tty.screen).toContain(`${ESC}31m${ESC}1merror`);
+    expect(tty.screen.replace(/\u001b\[\d+m/g, '')).toMatch(/^ *\d+ \| .*creditCode: 91110108MA01ABCD5X/m);
+    const noColour = runInTerminal(['validate', BAD], { env: { NO_COLOR: '1' } });
+    expect(noColour.screen).not.toContain(ESC);
+    expect(noColour.screen).toMatch(/^ *\d+ \| .*creditCode: 91110108MA01ABCD5X/m);
+  });
+
+  it('a PDF or DOCX is not written to a terminal: exit 2 with what to do instead', () => {
+    const r = runInTerminal(['gen', 'examples/params.example.yaml', '-o', '-', '-f', 'pdf']);
+    expect(r.status).toBe(2);
+    expect(r.screen).toContain('not writing a PDF file to the terminal: redirect it (> contract.pdf) or pipe it');
+    expect(r.screen).not.toContain('%PDF');
   });
 
   it('NO_COLOR on a forced terminal keeps the source line but drops the colours; FORCE_COLOR wins over NO_COLOR', () => {
@@ -103,7 +120,7 @@ describe('gen --watch', () => {
     const out = join(dir, 'out');
     const md = join(out, 'YDH-2025-0001.md');
     const child = spawn(process.execPath, [CLI, 'gen', params, '--watch', '--templates', tpl, '-o', out, '-f', 'md'], {
-      env: { ...process.env, LANG: 'C', LC_ALL: '' },
+      env: cliEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -18,6 +18,8 @@ export const TOOLS: Readonly<Record<string, string>> = {
   qpdf: 'qpdf',
   soffice: 'libreoffice-writer-nogui',
   xmllint: 'libxml2-utils',
+  // A pseudo-terminal for the tests of what the CLI shows on a terminal.
+  script: 'bsdutils',
 };
 
 /** Whether an executable named `tool` is in one of the PATH's folders (no shell needed to ask). */
