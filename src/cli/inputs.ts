@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ContractError, text, type Diagnostic } from '../diagnostics.js';
 
@@ -71,7 +71,8 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
       for (const f of found.sort()) add(join(arg, f));
       continue;
     }
-    const found = (await glob(arg, { onlyFiles: true, expandDirectories: false })).filter((f) => !isBaseBelowPattern(f, arg)).sort();
+    // Paths come back as the user wrote the pattern: absolute for an absolute one.
+    const found = (await glob(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) })).filter((f) => !isBaseBelowPattern(f, arg)).sort();
     if (found.length === 0) problems.push(nothingFound(arg, `no params files match this pattern`, `没有与该模式匹配的参数文件`));
     for (const f of found) add(f);
   }
