@@ -5,6 +5,8 @@ import { runCli, tempDir } from './run-cli.js';
 
 const COUNT = 200;
 const BAD = 'c137.yaml';
+/** A batch of 200 takes ~10 s on an idle machine; a machine shared with other jobs may be ten times slower. */
+const BATCH_TIMEOUT = 360_000;
 
 /** 200 params files from the example, one of them invalid (a wrong credit code check digit). */
 function makeBatch(): string {
@@ -33,7 +35,7 @@ describe('batch generation', () => {
 
   it('200 inputs with one invalid: 398 files, a summary naming the bad one, exit 1', () => {
     const out = join(dir, 'out');
-    const r = runCli(['gen', dir, '-o', out, '-j', '2']);
+    const r = runCli(['gen', dir, '-o', out, '-j', '2'], { timeout: BATCH_TIMEOUT });
     expect(r.status).toBe(1);
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(COUNT - 1);
@@ -43,7 +45,7 @@ describe('batch generation', () => {
     expect(r.stderr).toContain(`200 inputs: 199 generated (398 files), 1 failed`);
     expect(r.stderr).toContain(`failed: ${join(dir, BAD)}`);
     expect(r.stderr).toMatch(new RegExp(`${join(dir, BAD).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error: parties\\.client\\.creditCode`));
-  });
+  }, BATCH_TIMEOUT);
 
   it('--json gives one valid report on stdout, nothing else', () => {
     const out = join(dir, 'out-json');
@@ -59,7 +61,7 @@ describe('batch generation', () => {
     const good = report.inputs.find((i) => i.status === 'written')!;
     expect(good.outputs[0]!.bytes).toBeGreaterThan(1000);
     expect(r.stderr).toBe('');
-  });
+  }, BATCH_TIMEOUT);
 
   it('--shard 1/3 .. 3/3 cover every input exactly once', () => {
     const seen: string[] = [];
@@ -70,5 +72,5 @@ describe('batch generation', () => {
       seen.push(...report.inputs.map((i) => i.input));
     }
     expect(seen.sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)).sort());
-  });
+  }, BATCH_TIMEOUT);
 });

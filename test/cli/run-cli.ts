@@ -20,7 +20,7 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs the built CLI as a user would, in English unless the test sets LANG. */
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {}): CliResult {
+export function runCli(args: readonly string[], options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string; timeout?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     env: cliEnv(options.env),
