@@ -49,7 +49,7 @@ describe('batch generation', () => {
 
   it('--json gives one valid report on stdout, nothing else', () => {
     const out = join(dir, 'out-json');
-    const r = runCli(['gen', dir, '-o', out, '-j', '2', '--json', '-f', 'md']);
+    const r = runCli(['gen', dir, '-o', out, '-j', '2', '--json', '-f', 'md'], { timeout: BATCH_TIMEOUT });
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.ok).toBe(false);
@@ -66,7 +66,7 @@ describe('batch generation', () => {
   it('--shard 1/3 .. 3/3 cover every input exactly once', () => {
     const seen: string[] = [];
     for (let k = 1; k <= 3; k++) {
-      const r = runCli(['gen', dir, '-o', join(dir, `shard-${k}`), '--shard', `${k}/3`, '--json', '-f', 'md', '-j', '1']);
+      const r = runCli(['gen', dir, '-o', join(dir, `shard-${k}`), '--shard', `${k}/3`, '--json', '-f', 'md', '-j', '1'], { timeout: BATCH_TIMEOUT });
       const report = JSON.parse(r.stdout) as Report;
       expect(report.inputs.length).toBeGreaterThan(COUNT / 6); // a reasonably even split
       seen.push(...report.inputs.map((i) => i.input));

@@ -26,7 +26,7 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
     env: cliEnv(options.env),
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
