@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { runAsync, runCli, tempDir } from './run-cli.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { files: string[]; scripts: Record<string, string>; version: string };
 
@@ -42,9 +42,9 @@ describe('the package', () => {
 
   // Installs the tarball that `npm pack` makes into an empty folder, as a user would: the
   // dependencies come from the registry (or npm's cache when offline), nothing is built there.
-  it('installs from the npm pack tarball without a build or a warning, and its CLI and library work', () => {
+  it('installs from the npm pack tarball without a build or a warning, and its CLI and library work', async () => {
     const dir = tempDir();
-    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--json'], { encoding: 'utf8', timeout: 120_000 });
+    const pack = await runAsync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--json'], { timeout: 300_000 });
     expect(pack.status, pack.stderr).toBe(0);
     const { filename, files } = (JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[])[0]!;
     const paths = files.map((f) => f.path);
@@ -53,14 +53,14 @@ describe('the package', () => {
     expect(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/'))).toEqual([]);
 
     const app = join(dir, 'app');
-    spawnSync('mkdir', [app]);
+    mkdirSync(app);
     writeFileSync(join(app, 'package.json'), '{ "name": "app", "version": "1.0.0", "private": true, "type": "module" }\n');
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, filename)], { cwd: app, encoding: 'utf8', timeout: 600_000 });
+    const install = await runAsync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, filename)], { cwd: app, timeout: 600_000 });
     expect(install.status, install.stderr).toBe(0);
     expect(`${install.stdout}${install.stderr}`).not.toMatch(/prepare|warn/i);
 
     const bin = join(app, 'node_modules', '.bin', 'contract');
-    const gen = spawnSync(bin, ['gen', join(app, 'node_modules/contract/examples/params.example.yaml'), '-o', join(app, 'out')], { cwd: app, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const gen = await runAsync(bin, ['gen', join(app, 'node_modules/contract/examples/params.example.yaml'), '-o', join(app, 'out')], { cwd: app, env: { ...process.env, LANG: 'C' } });
     expect(gen.status, gen.stderr).toBe(0);
     expect(readdirSync(join(app, 'out')).sort()).toEqual(['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']);
     expect(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(pkg.version);

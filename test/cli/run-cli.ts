@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,4 +62,29 @@ export function runInTerminal(args: readonly string[], options: { env?: Record<s
   const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const result = spawnSync('script', ['-qec', quoted, '/dev/null'], { encoding: 'utf8', env: cliEnv({ TERM: 'xterm', ...options.env }), timeout: 120_000 });
   return { status: result.status, screen: result.stdout.replace(/\r\n/g, '\n') };
+}
+
+/**
+ * A command run without blocking the test worker: a long spawnSync (a batch of 200, an npm
+ * install) stops the worker from answering vitest, which then reports a timeout of its own.
+ */
+export function runAsync(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: options.env ?? process.env, ...(options.cwd ? { cwd: options.cwd } : {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** runCli without blocking the worker, for the long runs. */
+export function runCliAsync(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; timeout?: number } = {}): Promise<CliResult> {
+  return runAsync(process.execPath, [CLI, ...args], { env: cliEnv(options.env), ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timeout ? { timeout: options.timeout } : {}) });
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../cli/run-cli.js';
+import { runAsync, tempDir } from '../cli/run-cli.js';
 import { missingToolsMessage, TOOLS } from './global.js';
 
 /** A PATH with every client the tests use except `left out`, each a link to the real one. */
@@ -26,11 +26,10 @@ describe('a machine without one of the clients the tests use', () => {
     expect(missingToolsMessage(pathWithout('pdfsig'))).toContain('apt-get install -y poppler-utils\n');
   });
 
-  it('the suite stops once in its global setup with that message, before any test runs', () => {
-    const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/compose/daxie.test.ts'], {
-      encoding: 'utf8',
+  it('the suite stops once in its global setup with that message, before any test runs', async () => {
+    const r = await runAsync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/compose/daxie.test.ts'], {
       env: { ...process.env, PATH: pathWithout('soffice'), CI: 'true' },
-      timeout: 120_000,
+      timeout: 300_000,
     });
     const output = `${r.stdout}${r.stderr}`;
     expect(r.status).not.toBe(0);
