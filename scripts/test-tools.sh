@@ -11,6 +11,7 @@ declare -A PACKAGE=(
   [qpdf]=qpdf
   [soffice]=libreoffice-writer-nogui
   [xmllint]=libxml2-utils
+  [script]=bsdutils
   [fc-list]=fontconfig
 )
 
@@ -19,7 +20,8 @@ for tool in "${!PACKAGE[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${PACKAGE[$tool]}")
 done
 # LibreOffice renders the DOCX with the CJK fonts Word users have; Noto CJK stands in for them.
-if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -q 'Noto Serif CJK'; then
+# (The font list is read whole first: `fc-list | grep -q` fails under pipefail when grep stops early.)
+if command -v fc-list >/dev/null 2>&1 && ! grep -q 'Noto Serif CJK' <<<"$(fc-list 2>/dev/null)"; then
   missing+=(fonts-noto-cjk)
 fi
 [ "${#missing[@]}" -eq 0 ] && exit 0

@@ -3,7 +3,11 @@
  * A message is carried in both languages so that the CLI can pick one by locale without
  * the stages knowing about locales.
  */
-/** `input`: a file given to sign or verify (a PDF, a certificate, an image) that cannot be used. */
+/**
+ * `input`: an input file could not be read or used (missing, unreadable, not a regular file,
+ * too large; a PDF, certificate or image given to sign or verify that is not usable);
+ * `io`: output could not be written.
+ */
 export type DiagnosticKind = 'yaml' | 'schema' | 'template' | 'input' | 'io' | 'usage' | 'internal';
 export type Severity = 'error' | 'warning';
 
@@ -26,6 +30,11 @@ export interface Diagnostic {
   readonly column?: number;
   /** Dotted key path with [i] for list items: `fees.items[1].unitPrice`. */
   readonly keyPath?: string;
+  /**
+   * The source line `line` points into, when the stage that found the problem had it at hand
+   * (templates); the CLI prints it with a caret under `column`.
+   */
+  readonly sourceLine?: string;
 }
 
 export function text(en: string, zh: string): LocalizedText {
@@ -70,7 +79,10 @@ export function formatDiagnostic(d: Diagnostic, locale: Locale): string {
   return out;
 }
 
-/** One table from error kind to exit code (PRODUCT.md): 1 input, 2 usage, 3 io/internal. */
+/**
+ * One table from error kind to exit code (PRODUCT.md): 1 a problem with an input (reading it
+ * included), 2 usage, 3 could not write output or internal.
+ */
 export const EXIT_CODE: Readonly<Record<DiagnosticKind, number>> = {
   yaml: 1,
   schema: 1,

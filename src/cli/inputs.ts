@@ -1,30 +1,96 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { ContractError, text } from '../diagnostics.js';
+import { statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { ContractError, text, type Diagnostic } from '../diagnostics.js';
 
-/** `-` is stdin; a directory stands for the *.yaml / *.yml files directly inside it, sorted. */
-export function expandInputs(args: readonly string[]): string[] {
-  const out: string[] = [];
+export interface ExpandedInputs {
+  /** Files to process, in order, each once; `-` is standard input. */
+  readonly files: string[];
+  /** Arguments that named nothing to process (a glob or folder without params files). */
+  readonly problems: Diagnostic[];
+}
+
+const PARAMS_FILE = '**/*.{yaml,yml}';
+/** Bases for `extends:` (Sass/Jekyll's convention), hidden folders and installed packages. */
+const NOT_INPUTS = ['**/_*', '**/_*/**', '**/node_modules/**'];
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function nothingFound(arg: string, en: string, zh: string): Diagnostic {
+  return {
+    kind: 'input',
+    severity: 'error',
+    code: 'no-inputs',
+    file: arg,
+    message: text(en, zh),
+    hint: text('params files end in .yaml or .yml; names starting with _ are bases for extends:, not generated on their own', '参数文件以 .yaml 或 .yml 结尾；以 _ 开头的文件是供 extends: 继承的基础文件，不单独生成'),
+  };
+}
+
+/**
+ * The files named by the arguments: a file as given (even one starting with `_`: the user
+ * asked for it), `-` for standard input, a folder for every *.yaml / *.yml below it, and a
+ * quoted glob (`'customers/**\/*.yaml'`) for the files it matches. Below a folder or a
+ * glob's fixed part, names starting with `_` are bases for `extends:` and hidden names and
+ * node_modules are skipped. Sorted per argument; a file named twice is processed once.
+ */
+export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = file === '-' ? '-' : resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
   for (const arg of args) {
-    if (arg === '-') {
-      out.push(arg);
+    if (arg === '-' || (!isDirectory(arg) && (exists(arg) || !isDynamicPattern(arg)))) {
+      // A missing file is reported when it is read, with the other inputs still processed.
+      add(arg);
       continue;
     }
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(arg).isDirectory();
-    } catch {
-      // A missing file is reported when it is read, with the other inputs still processed.
+    if (isDirectory(arg)) {
+      const found = await glob(PARAMS_FILE, { cwd: arg, ignore: NOT_INPUTS, onlyFiles: true, caseSensitiveMatch: false, expandDirectories: false });
+      if (found.length === 0) problems.push(nothingFound(arg, `no params files in this folder`, `该文件夹中没有参数文件`));
+      for (const f of found.sort()) add(join(arg, f));
+      continue;
     }
-    if (isDirectory) {
-      const files = readdirSync(arg)
-        .filter((f) => /\.ya?ml$/i.test(f))
-        .sort()
-        .map((f) => join(arg, f));
-      out.push(...files);
-    } else out.push(arg);
+    // Paths come back as the user wrote the pattern: absolute for an absolute one.
+    const found = (await glob(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) })).filter((f) => !isBaseBelowPattern(f, arg)).sort();
+    if (found.length === 0) problems.push(nothingFound(arg, `no params files match this pattern`, `没有与该模式匹配的参数文件`));
+    for (const f of found) add(f);
   }
-  return out;
+  return { files, problems };
+}
+
+/**
+ * A base or an installed package among a glob's matches: a `_` name below the glob's fixed
+ * part (`customers/` of `customers/**\/*.yaml`), unless the pattern's own last part starts
+ * with `_` (the user asked for bases).
+ */
+function isBaseBelowPattern(file: string, pattern: string): boolean {
+  const parts = pattern.split(/[\\/]/);
+  const firstDynamic = parts.findIndex((s) => isDynamicPattern(s));
+  const fixed = resolve(parts.slice(0, firstDynamic < 0 ? parts.length : firstDynamic).join('/') || '.');
+  const below = relative(fixed, resolve(file)).split(sep);
+  const asksForBases = (parts[parts.length - 1] ?? '').startsWith('_');
+  return below.some((s, i) => s === 'node_modules' || (s.startsWith('_') && !(asksForBases && i === below.length - 1)));
 }
 
 /**

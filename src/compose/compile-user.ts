@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
 import { ContractError } from '../diagnostics.js';
 import { COMPILE_OPTIONS } from './compile-options.js';
-import { errorPosition, cleanMessage, templateError } from './template-errors.js';
+import { syntaxError } from './template-diagnose.js';
+import { templateError } from './template-errors.js';
 import type { TemplateFile } from './registry.js';
 import { checkTemplate } from './template-guard.js';
 
@@ -18,8 +19,7 @@ export function compileTemplate(template: TemplateFile, partialNames: ReadonlySe
   try {
     problems = checkTemplate(template.source, partialNames);
   } catch (error) {
-    const { line, column } = errorPosition(error);
-    throw new ContractError([templateError(template, `syntax error: ${cleanMessage(error).split('\n')[0]}`, line, column)]);
+    throw new ContractError([syntaxError(template, error)]);
   }
   if (problems.length > 0) {
     throw new ContractError(problems.map((p) => templateError(template, p.message, p.line, p.column)));

@@ -3,9 +3,8 @@ import type { AnnexId, ContractParams } from '../params/types.js';
 import { buildContext } from './build-context.js';
 import type { TemplateContext } from './context.js';
 import { templateFunction, type TemplateFn } from './engine.js';
-import { HelperError, makeHelpers } from './helpers.js';
+import { makeHelpers } from './helpers.js';
 import { loadTemplates, type TemplateFile } from './registry.js';
-import { cleanMessage, errorPosition, templateError } from './template-errors.js';
 
 const LANGUAGE = 'zh-CN';
 
@@ -37,8 +36,27 @@ export interface ComposeOptions {
   readonly templatesDir?: string;
 }
 
+/** A template that threw while rendering: diagnosed (with the parser, loaded then) by composeContract. */
+class RenderFailure {
+  constructor(
+    readonly template: TemplateFile,
+    readonly error: unknown,
+  ) {}
+}
+
 /** Renders every template of the contract with one context. */
 export async function composeContract(params: ContractParams, options: ComposeOptions = {}): Promise<ComposedContract> {
+  try {
+    return await composeAll(params, options);
+  } catch (failure) {
+    if (!(failure instanceof RenderFailure)) throw failure;
+    const { runtimeTemplateError } = await import('./template-diagnose.js');
+    const context = buildContext(params, { draft: options.draft ?? false });
+    throw new ContractError([runtimeTemplateError(failure.template, failure.error, context)]);
+  }
+}
+
+async function composeAll(params: ContractParams, options: ComposeOptions): Promise<ComposedContract> {
   const context = buildContext(params, { draft: options.draft ?? false });
   const templates = loadTemplates(options.templatesDir, LANGUAGE);
   const byName = new Map(templates.map((t) => [t.name, t]));
@@ -61,9 +79,7 @@ export async function composeContract(params: ContractParams, options: ComposeOp
       return { name: template.name, file: template.file, markdown };
     } catch (error) {
       if (error instanceof ContractError) throw error;
-      const { line, column } = errorPosition(error);
-      const message = error instanceof HelperError ? error.message : cleanMessage(error);
-      throw new ContractError([templateError(template, message, line, column)]);
+      throw new RenderFailure(template, error);
     }
   };
   const required = (name: string): TemplateFile => {

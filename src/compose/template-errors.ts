@@ -1,7 +1,13 @@
-import { text, type Diagnostic } from '../diagnostics.js';
+import { text, type Diagnostic, type LocalizedText } from '../diagnostics.js';
 import type { TemplateFile } from './registry.js';
 
-export function templateError(template: TemplateFile, message: string, line?: number, column?: number): Diagnostic {
+/**
+ * Template problems as diagnostics that name the .hbs file:line:column and carry the line,
+ * so the CLI can show it with a caret. The diagnosis of a failure (template-diagnose.ts)
+ * needs the Handlebars parser and loads only when a template fails.
+ */
+export function templateError(template: TemplateFile, message: string | LocalizedText, line?: number, column?: number, hint?: LocalizedText): Diagnostic {
+  const sourceLine = line !== undefined ? template.source.split('\n')[line - 1] : undefined;
   return {
     kind: 'template',
     severity: 'error',
@@ -9,11 +15,13 @@ export function templateError(template: TemplateFile, message: string, line?: nu
     file: template.file,
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),
-    message: text(message, message),
+    message: typeof message === 'string' ? text(message, message) : message,
+    ...(hint ? { hint } : {}),
+    ...(sourceLine !== undefined ? { sourceLine } : {}),
   };
 }
 
-/** Line and column of a Handlebars error, which reports them in one of several shapes. */
+/** Line and column (1-based) of a Handlebars error, which reports them in one of several shapes. */
 export function errorPosition(error: unknown): { line?: number; column?: number } {
   const e = error as { lineNumber?: number; column?: number; message?: string };
   if (typeof e.lineNumber === 'number') return { line: e.lineNumber, ...(typeof e.column === 'number' ? { column: e.column + 1 } : {}) };
@@ -23,8 +31,6 @@ export function errorPosition(error: unknown): { line?: number; column?: number 
 
 export function cleanMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message
-    .replace(/ - \d+:\d+$/, '')
-    .replace(/ in \[object Object\]/, '')
-    .replace(/^"(.+)" not defined$/, 'the template names "$1", which is not a parameter');
+  return message.replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]/, '');
 }
+

@@ -17,6 +17,11 @@ export interface InputResult {
 
 export interface BatchOptions extends RenderOptions {
   readonly outDir: string;
+  /**
+   * With one input and one format: write exactly this file instead of
+   * `<outDir>/<contract number>.<format>` (`-o contract.pdf`).
+   */
+  readonly outFile?: string;
   /** Parallel workers; 1 processes in this thread. */
   readonly jobs?: number;
   readonly onResult?: (result: InputResult, done: number, total: number) => void;
@@ -64,6 +69,11 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   return results;
 }
 
+/** Where one rendered file of an input goes: the named file, or `<outDir>/<base name>.<format>`. */
+export function outputPath(options: Pick<BatchOptions, 'outDir' | 'outFile'>, baseName: string, format: Format): string {
+  return options.outFile ?? join(options.outDir, `${baseName}.${format}`);
+}
+
 async function write(processed: ProcessedInput, options: BatchOptions, claimed: Map<string, string>): Promise<InputResult> {
   const base = { input: processed.input, ...(processed.contractNumber ? { contractNumber: processed.contractNumber } : {}) };
   if (hasError(processed.diagnostics) || !processed.baseName) {
@@ -90,7 +100,7 @@ async function write(processed: ProcessedInput, options: BatchOptions, claimed: 
   const outputs: { format: Format; path: string; bytes: number }[] = [];
   try {
     for (const file of processed.files) {
-      const path = join(options.outDir, `${processed.baseName}.${file.format}`);
+      const path = outputPath(options, processed.baseName, file.format);
       await writeFileAtomic(path, file.data);
       outputs.push({ format: file.format, path, bytes: file.data.byteLength });
     }
@@ -105,8 +115,8 @@ async function write(processed: ProcessedInput, options: BatchOptions, claimed: 
       code: 'write-failed',
       file: processed.input,
       message: text(
-        `could not write to ${resolve(options.outDir)} (${reason})`,
-        `无法写入 ${resolve(options.outDir)}（${reason}）`,
+        `could not write to ${resolve(options.outFile ?? options.outDir)} (${reason})`,
+        `无法写入 ${resolve(options.outFile ?? options.outDir)}（${reason}）`,
       ),
     };
     return { ...base, status: 'failed', outputs, diagnostics: [...processed.diagnostics, io] };

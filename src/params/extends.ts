@@ -19,7 +19,7 @@ export async function loadParamsFile(path: string): Promise<LoadedParams> {
     bytes = await readFile(path);
   } catch (e) {
     throw new ContractError([
-      toDiagnostic('io', problem('cannot-read', text(`cannot read the file: ${reason(e)}`, `无法读取文件：${reason(e)}`)), { file: path }),
+      toDiagnostic('input', problem('cannot-read', text(`cannot read the file: ${reason(e)}`, `无法读取文件：${reason(e)}`)), { file: path }),
     ]);
   }
   return withBase(parseParamsText(bytes, path), resolve(path), []);

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { runCliAsync, tempDir } from './run-cli.js';
 
 const COUNT = 200;
 const BAD = 'c137.yaml';
+/** A batch of 200 takes ~10 s on an idle machine; a machine shared with other jobs may be ten times slower. */
+const BATCH_TIMEOUT = 360_000;
 
 /** 200 params files from the example, one of them invalid (a wrong credit code check digit). */
 function makeBatch(): string {
@@ -31,9 +33,9 @@ describe('batch generation', () => {
     dir = makeBatch();
   });
 
-  it('200 inputs with one invalid: 398 files, a summary naming the bad one, exit 1', () => {
+  it('200 inputs with one invalid: 398 files, a summary naming the bad one, exit 1', async () => {
     const out = join(dir, 'out');
-    const r = runCli(['gen', dir, '-o', out, '-j', '2']);
+    const r = await runCliAsync(['gen', dir, '-o', out, '-j', '2'], { timeout: BATCH_TIMEOUT });
     expect(r.status).toBe(1);
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(COUNT - 1);
@@ -43,11 +45,11 @@ describe('batch generation', () => {
     expect(r.stderr).toContain(`200 inputs: 199 generated (398 files), 1 failed`);
     expect(r.stderr).toContain(`failed: ${join(dir, BAD)}`);
     expect(r.stderr).toMatch(new RegExp(`${join(dir, BAD).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error: parties\\.client\\.creditCode`));
-  });
+  }, BATCH_TIMEOUT);
 
-  it('--json gives one valid report on stdout, nothing else', () => {
+  it('--json gives one valid report on stdout, nothing else', async () => {
     const out = join(dir, 'out-json');
-    const r = runCli(['gen', dir, '-o', out, '-j', '2', '--json', '-f', 'md']);
+    const r = await runCliAsync(['gen', dir, '-o', out, '-j', '2', '--json', '-f', 'md'], { timeout: BATCH_TIMEOUT });
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.ok).toBe(false);
@@ -59,16 +61,16 @@ describe('batch generation', () => {
     const good = report.inputs.find((i) => i.status === 'written')!;
     expect(good.outputs[0]!.bytes).toBeGreaterThan(1000);
     expect(r.stderr).toBe('');
-  });
+  }, BATCH_TIMEOUT);
 
-  it('--shard 1/3 .. 3/3 cover every input exactly once', () => {
+  it('--shard 1/3 .. 3/3 cover every input exactly once', async () => {
     const seen: string[] = [];
     for (let k = 1; k <= 3; k++) {
-      const r = runCli(['gen', dir, '-o', join(dir, `shard-${k}`), '--shard', `${k}/3`, '--json', '-f', 'md', '-j', '1']);
+      const r = await runCliAsync(['gen', dir, '-o', join(dir, `shard-${k}`), '--shard', `${k}/3`, '--json', '-f', 'md', '-j', '1'], { timeout: BATCH_TIMEOUT });
       const report = JSON.parse(r.stdout) as Report;
       expect(report.inputs.length).toBeGreaterThan(COUNT / 6); // a reasonably even split
       seen.push(...report.inputs.map((i) => i.input));
     }
     expect(seen.sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)).sort());
-  });
+  }, BATCH_TIMEOUT);
 });

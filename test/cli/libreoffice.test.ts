@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { runAsync, runCli, tempDir } from './run-cli.js';
 import { squash } from './text-of.js';
 
 const CHINESE_DIGIT = '一二三四五六七八九十';
@@ -35,10 +36,13 @@ const counts = (text: string) => {
 
 describe('the DOCX in LibreOffice', () => {
   let out: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir();
     expect(runCli(['gen', 'examples/params.example.yaml', '-o', out]).status).toBe(0);
-    const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), join(out, 'YDH-2025-0001.docx')], { encoding: 'utf8', timeout: 120_000 });
+    const converted = await runAsync('soffice', [
+      // A profile of its own inside the test's folder: nothing written to the user's ~/.config.
+      `-env:UserInstallation=${pathToFileURL(join(out, 'lo-profile')).href}`,
+      '--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), join(out, 'YDH-2025-0001.docx')], { timeout: 170_000 });
     expect(converted.status, converted.stderr).toBe(0);
   }, 180_000);
 

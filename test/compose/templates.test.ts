@@ -91,6 +91,6 @@ describe('user templates (--templates)', () => {
     } catch (e) {
       error = e as ContractError;
     }
-    expect(error?.diagnostics[0]!.message.en).toContain('hasAnnex');
+    expect(`${error?.diagnostics[0]!.message.en} ${error?.diagnostics[0]!.hint?.en}`).toContain('hasAnnex');
   });
 });

@@ -79,9 +79,9 @@ describe('extends', () => {
     expect((await rejection(loadParamsFile(join(dir, 'a.yaml')))).diagnostics[0]!.code).toBe('forbidden-key');
     expect(({} as any).polluted).toBeUndefined();
   });
-  test('an unreadable file is kind io', async () => {
+  test('an unreadable file is kind input (exit 1, a problem with an input; io is for output)', async () => {
     const e = await rejection(loadParamsFile('/nonexistent/params.yaml'));
-    expect(e.kind).toBe('io');
+    expect(e.kind).toBe('input');
     expect(e.diagnostics[0]!.message.en).toMatch(/no such file/);
   });
   test('extends in text parsed without a file is an unknown key with a hint', async () => {

@@ -29,8 +29,12 @@ describe('JSON Schema', () => {
     expect(missing).toEqual([]);
   });
   test('identifiers and decimals accept numbers too (what YAML gives for unquoted digits)', () => {
-    expect(s.properties.parties.properties.client.properties.creditCode.type).toEqual(['string', 'integer']);
-    expect(s.properties.quality.properties.connectionRate.type).toEqual(['string', 'number']);
+    // A union of types is an anyOf of one branch per type (ajv's strict mode refuses `type: [..]`).
+    const types = (node: any) => node.anyOf.map((b: any) => b.type);
+    expect(types(s.properties.parties.properties.client.properties.creditCode)).toEqual(['string', 'integer']);
+    expect(types(s.properties.quality.properties.connectionRate)).toEqual(['string', 'number']);
+    expect(s.properties.parties.properties.client.properties.creditCode.anyOf[0].pattern).toBeDefined();
+    expect(s.properties.parties.properties.client.properties.creditCode.anyOf[1].pattern).toBeUndefined();
   });
 });
 

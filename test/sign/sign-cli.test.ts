@@ -170,7 +170,7 @@ describe('contract sign', () => {
     expect(unset.status).toBe(2);
     expect(unset.stderr).toContain('NO_SUCH_VAR');
     const missing = runCli(signArgs(join(dir, 'missing.pdf'), pki.client, '甲方签章', out), { env });
-    expect(missing.status).toBe(3);
+    expect(missing.status).toBe(1);
     const notPng = runCli(signArgs(unsigned, pki.client, '甲方签章', out, ['--seal', unsigned]), { env });
     expect(notPng.status).toBe(1);
     expect(notPng.stderr).toContain('not a PNG');

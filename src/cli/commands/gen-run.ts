@@ -1,16 +1,22 @@
 import { availableParallelism } from 'node:os';
-import { ContractError, text } from '../../diagnostics.js';
+import { dirname } from 'node:path';
+import { ContractError, text, type Diagnostic, type Locale } from '../../diagnostics.js';
+import type { ManifestOptions } from '../../output/manifest.js';
 import { runBatch, type InputResult } from '../../output/batch.js';
-import { FORMATS, type Format } from '../../formats.js';
+import { processInput } from '../../output/process-input.js';
+import { resolveOutputTarget, type OutputTarget } from '../../output/target.js';
+import type { Format } from '../../formats.js';
 import { expandInputs, parseShard, selectShard } from '../inputs.js';
 import { createProgress } from '../progress.js';
-import { createReporter, diagnosticJson, exitCodeOf } from '../report.js';
+import { createReporter, diagnosticJson, displayName, exitCodeOf, type Reporter } from '../report.js';
 import { detectLocale } from '../locale.js';
-import type { CommandResult } from '../run.js';
+import { parseFormats, parseMaxWarnings, usage, warningLimitExit } from '../options.js';
+import { emit, type CommandResult } from '../run.js';
 
 export interface GenOptions {
-  outDir: string;
-  format: string;
+  output?: string;
+  outDir?: string;
+  format?: string[];
   templates?: string;
   draft?: boolean;
   pdfa?: boolean;
@@ -18,20 +24,9 @@ export interface GenOptions {
   json?: boolean;
   quiet?: boolean;
   shard?: string;
+  maxWarnings?: string;
+  watch?: boolean;
   manifest?: boolean;
-}
-
-function usage(en: string, zh: string): ContractError {
-  return new ContractError([{ kind: 'usage', severity: 'error', code: 'usage', message: text(en, zh) }]);
-}
-
-export function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
-  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0 || formats.length === 0) {
-    throw usage(`--format takes a list of ${FORMATS.join(', ')}; got "${value}"`, `--format 的取值为 ${FORMATS.join('、')} 的组合，实际为“${value}”`);
-  }
-  return [...new Set(formats)] as Format[];
 }
 
 function parseJobs(value: string | undefined): number {
@@ -49,65 +44,155 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | 
   return Number(raw);
 }
 
-export async function runGen(inputArgs: string[], options: GenOptions): Promise<CommandResult> {
-  const locale = detectLocale();
-  const reporter = createReporter(locale, options.quiet === true || options.json === true);
-  const formats = parseFormats(options.format);
-  const jobs = parseJobs(options.jobs);
-  const shard = options.shard !== undefined ? parseShard(options.shard) : undefined;
-  const epoch = sourceDateEpoch();
-  const inputs = selectShard(expandInputs(inputArgs), shard);
+/** Everything a run needs, checked once before any input is read. */
+export interface GenPlan {
+  readonly args: readonly string[];
+  readonly options: GenOptions;
+  readonly requested: Format[] | undefined;
+  readonly reporter: Reporter;
+  readonly jobs: number;
+  readonly shard: { index: number; count: number } | undefined;
+  readonly epoch: number | undefined;
+  readonly maxWarnings: number | undefined;
+}
+
+export function planGen(args: readonly string[], options: GenOptions): GenPlan {
+  const { outputs, report } = parseFormats(options.format, options.json, true);
+  if (options.output !== undefined && options.outDir !== undefined) throw usage('give -o or --out-dir, not both', '-o 与 --out-dir 只能给一个');
+  if (options.watch && report === 'json') throw usage('--watch prints as it goes; it cannot end in one JSON report', '--watch 会持续输出，不能与 JSON 报告同用');
+  return {
+    args,
+    options,
+    requested: outputs,
+    reporter: createReporter({ locale: detectLocale(), quiet: options.quiet === true, format: report }),
+    jobs: parseJobs(options.jobs),
+    shard: options.shard !== undefined ? parseShard(options.shard) : undefined,
+    epoch: sourceDateEpoch(),
+    maxWarnings: parseMaxWarnings(options.maxWarnings),
+  };
+}
+
+export interface GenOutcome {
+  readonly exitCode: number;
+  readonly inputs: readonly string[];
+  readonly results: readonly InputResult[];
+  /** Data for stdout: the JSON report, or the file's bytes with `-o -`. */
+  readonly stdout: string | Uint8Array;
+}
+
+/** One generation of every input: used once by `gen`, and again on each change by `--watch`. */
+export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
+  const { reporter, options } = plan;
+  const locale = reporter.locale;
+  const expanded = await expandInputs(plan.args);
+  const inputs = selectShard(expanded.files, plan.shard);
+  const { target, formats } = resolveOutputTarget(options.output ?? options.outDir ?? 'out', plan.requested, inputs.length);
+  if (target.kind === 'stdout') checkStdoutTarget(target, reporter);
+  if (target.kind === 'stdout' && options.manifest) throw usage('--manifest lists files beside the outputs; -o - writes no file', '--manifest 在输出文件旁列出清单；-o - 不写文件');
+  reporter.diagnostics(expanded.problems);
   if (inputs.length === 0) {
-    if (shard) {
-      reporter.info(locale === 'zh' ? '本分片没有输入文件' : 'no inputs in this shard');
-      return { exitCode: 0, stdout: options.json ? `${JSON.stringify({ ok: true, inputs: [] }, null, 2)}\n` : '' };
-    }
-    throw usage('no input files (give params files, directories or - for standard input)', '没有输入文件（请给出参数文件、目录或用 - 表示标准输入）');
+    if (plan.shard && expanded.problems.length === 0) reporter.info(locale === 'zh' ? '本分片没有输入文件' : 'no inputs in this shard');
+    const exitCode = exitCodeOf(expanded.problems);
+    return { exitCode, inputs, results: [], stdout: reporter.format === 'json' ? report([], expanded.problems, locale) : '' };
   }
 
-  const progress = createProgress(inputs.length, !reporter.quiet && inputs.length > 1);
-  const results = await runBatch(inputs, {
-    outDir: options.outDir,
+  const render = {
     formats,
-    jobs,
     draft: options.draft === true,
     pdfa: options.pdfa === true,
     diskCache: true,
     ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
-    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+    ...(plan.epoch !== undefined ? { sourceDateEpoch: plan.epoch } : {}),
+  };
+
+  if (target.kind === 'stdout') {
+    const processed = await processInput(inputs[0]!, render);
+    reporter.input(inputs[0]!, processed.diagnostics);
+    reporter.flush();
+    const exitCode = Math.max(exitCodeOf(expanded.problems), exitCodeOf(processed.diagnostics));
+    const data = exitCode === 0 ? processed.files[0]?.data ?? new Uint8Array() : new Uint8Array();
+    const result: InputResult = {
+      input: processed.input,
+      status: exitCode === 0 ? 'written' : 'invalid',
+      outputs: [],
+      diagnostics: processed.diagnostics,
+    };
+    return { exitCode: warningLimitExit(exitCode, reporter, plan.maxWarnings), inputs, results: [result], stdout: data };
+  }
+
+  const progress = createProgress(inputs.length, !reporter.quiet && reporter.format === 'text' && inputs.length > 1);
+  const results = await runBatch(inputs, {
+    outDir: target.kind === 'folder' ? target.dir : '.',
+    ...(target.kind === 'file' ? { outFile: target.path } : {}),
+    jobs: plan.jobs,
+    ...render,
     onResult: (result, done) => {
       progress.clear();
-      // With --json every diagnostic is in the report; stderr stays empty for the CI log.
-      if (!options.json) reporter.diagnostics(result.diagnostics);
+      reporter.input(result.input, result.diagnostics);
       progress.update(done);
     },
   });
   progress.done();
+  reporter.flush();
 
-  const manifest = options.manifest ? await writeRunManifest(results, { outDir: options.outDir, formats, draft: options.draft === true, pdfa: options.pdfa === true, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}), ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}), ...(shard ? { shard } : {}) }) : undefined;
+  const manifest = options.manifest
+    ? await writeRunManifest(results, {
+        outDir: target.kind === 'folder' ? target.dir : dirname(target.path),
+        formats,
+        draft: render.draft,
+        pdfa: render.pdfa,
+        ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
+        ...(plan.epoch !== undefined ? { sourceDateEpoch: plan.epoch } : {}),
+        ...(plan.shard ? { shard: plan.shard } : {}),
+      })
+    : undefined;
 
-  const all = results.flatMap((r) => r.diagnostics);
-  const exitCode = exitCodeOf(all);
-  if (options.json) return { exitCode, stdout: `${JSON.stringify({ ...jsonReport(results, locale), ...(manifest ? { manifest } : {}) }, null, 2)}\n` };
-  summarise(results, reporter, locale);
+  const exitCode = warningLimitExit(exitCodeOf([...expanded.problems, ...results.flatMap((r) => r.diagnostics)]), reporter, plan.maxWarnings);
+  if (reporter.format === 'json') return { exitCode, inputs, results, stdout: report(results, expanded.problems, locale, manifest) };
+  summarise(results, reporter);
   if (manifest) reporter.info(`${locale === 'zh' ? '已写出' : 'wrote'} ${manifest.sums}, ${manifest.json}`);
-  return { exitCode, stdout: '' };
+  return { exitCode, inputs, results, stdout: '' };
 }
 
 /** gen --manifest: written after the outputs; a failure to write it is an I/O error (exit 3). */
-async function writeRunManifest(results: readonly InputResult[], options: import('../../output/manifest.js').ManifestOptions) {
+async function writeRunManifest(results: readonly InputResult[], options: ManifestOptions): Promise<{ sums: string; json: string }> {
   const { writeManifest } = await import('../../output/manifest.js');
   try {
     return await writeManifest(results, options);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ContractError([{ kind: 'io', severity: 'error', code: 'write-failed', message: text(`could not write the manifest in ${options.outDir} (${reason})`, `无法在 ${options.outDir} 写出清单（${reason}）`) }]);
+    throw new ContractError([
+      { kind: 'io', severity: 'error', code: 'write-failed', message: text(`could not write the manifest in ${options.outDir} (${reason})`, `无法在 ${options.outDir} 写出清单（${reason}）`) },
+    ]);
   }
 }
 
-function jsonReport(results: readonly InputResult[], locale: 'en' | 'zh') {
-  return {
-    ok: results.every((r) => r.status === 'written'),
+/** `-o -`: standard output takes the file, so nothing else may go there, and no binary into a terminal. */
+function checkStdoutTarget(target: Extract<OutputTarget, { kind: 'stdout' }>, reporter: Reporter): void {
+  if (reporter.format !== 'text') {
+    throw usage(`-o - writes the file to standard output; --format ${reporter.format} cannot print there too`, `-o - 把文件写到标准输出，--format ${reporter.format} 不能同时输出到那里`);
+  }
+  if (target.format !== 'md' && process.stdout.isTTY) {
+    throw usage(
+      `not writing a ${target.format.toUpperCase()} file to the terminal: redirect it (> contract.${target.format}) or pipe it`,
+      `不会把 ${target.format.toUpperCase()} 文件写到终端：请重定向（> contract.${target.format}）或通过管道传给其他程序`,
+    );
+  }
+}
+
+export async function runGen(args: string[], options: GenOptions): Promise<CommandResult> {
+  const plan = planGen(args, options);
+  if (options.watch) {
+    const { watchGen } = await import('../watch.js');
+    return watchGen(plan);
+  }
+  const outcome = await generateOnce(plan);
+  return { exitCode: outcome.exitCode, stdout: outcome.stdout };
+}
+
+function report(results: readonly InputResult[], problems: readonly Diagnostic[], locale: Locale, manifest?: { sums: string; json: string }): string {
+  const json = {
+    ok: problems.length === 0 && results.every((r) => r.status === 'written'),
     summary: {
       inputs: results.length,
       written: results.filter((r) => r.status === 'written').length,
@@ -115,6 +200,7 @@ function jsonReport(results: readonly InputResult[], locale: 'en' | 'zh') {
       failed: results.filter((r) => r.status === 'failed').length,
       files: results.reduce((n, r) => n + r.outputs.length, 0),
     },
+    ...(problems.length > 0 ? { problems: problems.map((d) => diagnosticJson(d, locale)) } : {}),
     inputs: results.map((r) => ({
       input: r.input,
       status: r.status,
@@ -122,16 +208,21 @@ function jsonReport(results: readonly InputResult[], locale: 'en' | 'zh') {
       outputs: r.outputs,
       diagnostics: r.diagnostics.map((d) => diagnosticJson(d, locale)),
     })),
+    ...(manifest ? { manifest } : {}),
   };
+  return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-function summarise(results: readonly InputResult[], reporter: ReturnType<typeof createReporter>, locale: 'en' | 'zh'): void {
+function summarise(results: readonly InputResult[], reporter: Reporter): void {
+  const locale = reporter.locale;
   const written = results.filter((r) => r.status === 'written');
   const bad = results.filter((r) => r.status !== 'written');
   if (results.length === 1 && written.length === 1) {
     for (const o of written[0]!.outputs) reporter.info(`${locale === 'zh' ? '已写出' : 'wrote'} ${o.path} (${formatBytes(o.bytes)})`);
     return;
   }
+  // One input that failed: its errors were the whole story.
+  if (results.length === 1) return;
   const files = written.reduce((n, r) => n + r.outputs.length, 0);
   reporter.info(
     locale === 'zh'
@@ -140,8 +231,13 @@ function summarise(results: readonly InputResult[], reporter: ReturnType<typeof 
   );
   for (const r of bad) {
     const first = r.diagnostics.find((d) => d.severity === 'error');
-    reporter.error(`  ${locale === 'zh' ? '失败' : 'failed'}: ${r.input}${first ? ` (${first.message[locale]})` : ''}`);
+    const elsewhere = first?.file !== undefined && first.file !== displayName(r.input);
+    const why = !first ? '' : elsewhere ? (locale === 'zh' ? `${first.file} 中有错误` : `error in ${first.file}`) : first.message[locale];
+    reporter.error(`  ${locale === 'zh' ? '失败' : 'failed'}: ${r.input}${why ? ` (${why})` : ''}`);
   }
 }
 
 const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
+
+/** For `--watch`: write the stdout data of a run now, since the command does not end. */
+export const emitNow = emit;

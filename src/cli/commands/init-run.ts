@@ -7,7 +7,8 @@ import { createReporter } from '../report.js';
 import type { CommandResult } from '../run.js';
 
 export async function runInit(file: string): Promise<CommandResult> {
-  const reporter = createReporter(detectLocale(), false);
+  if (file === '-') return { exitCode: 0, stdout: starterParamsYaml() };
+  const reporter = createReporter({ locale: detectLocale() });
   if (existsSync(file)) {
     throw new ContractError([
       {

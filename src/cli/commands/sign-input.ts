@@ -18,14 +18,14 @@ export function readInputFile(path: string, maxBytes: number, what: { en: string
   if (result.ok) return result.data;
   switch (result.reason) {
     case 'missing':
-      return fail('io', 'cannot-read', path, `cannot read ${what.en}: no such file`, `无法读取${what.zh}：文件不存在`);
+      return fail('input', 'cannot-read', path, `cannot read ${what.en}: no such file`, `无法读取${what.zh}：文件不存在`);
     case 'is-directory':
-      return fail('io', 'cannot-read', path, `cannot read ${what.en}: it is a directory`, `无法读取${what.zh}：这是一个目录`);
+      return fail('input', 'cannot-read', path, `cannot read ${what.en}: it is a directory`, `无法读取${what.zh}：这是一个目录`);
     case 'not-a-file':
       return fail('input', 'not-a-file', path, `${what.en} is not a regular file`, `${what.zh}不是普通文件`);
     case 'too-large':
       return fail('input', 'too-large', path, `${what.en} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, `${what.zh}超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
     default:
-      return fail('io', 'cannot-read', path, `cannot read ${what.en} (${result.detail ?? 'unreadable'})`, `无法读取${what.zh}（${result.detail ?? '不可读'}）`);
+      return fail('input', 'cannot-read', path, `cannot read ${what.en} (${result.detail ?? 'unreadable'})`, `无法读取${what.zh}（${result.detail ?? '不可读'}）`);
   }
 }

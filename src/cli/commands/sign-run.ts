@@ -23,7 +23,7 @@ export interface SignCommandOptions {
 
 export async function runSign(input: string, options: SignCommandOptions): Promise<CommandResult> {
   const locale = detectLocale();
-  const reporter = createReporter(locale, options.quiet === true);
+  const reporter = createReporter({ locale, quiet: options.quiet === true });
   const pdf = readInputFile(input, LIMITS.pdf, { en: 'the PDF', zh: 'PDF 文件' });
   const p12 = readInputFile(options.p12, LIMITS.p12, { en: 'the certificate file', zh: '证书文件' });
   const seal = options.seal !== undefined ? readInputFile(options.seal, LIMITS.seal, { en: 'the seal image', zh: '印章图片' }) : undefined;
