@@ -1,4 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { isFontFileSpec } from '../../fonts/resolve.js';
+import type { FontChoice } from '../../fonts/choice.js';
 import { ContractError, text } from '../../diagnostics.js';
 import { runBatch, type InputResult } from '../../output/batch.js';
 import { FORMATS, type Format } from '../../formats.js';
@@ -18,6 +21,7 @@ export interface GenOptions {
   json?: boolean;
   quiet?: boolean;
   shard?: string;
+  font?: string;
 }
 
 function usage(en: string, zh: string): ContractError {
@@ -40,6 +44,26 @@ function parseJobs(value: string | undefined): number {
   return jobs;
 }
 
+/**
+ * `--font body=<file|family>,heading=<file|family>`: either role may be left out. A value may
+ * itself hold commas (a family name); only `,body=` / `,heading=` start the next role.
+ */
+export function parseFontOption(value: string | undefined, cwd = process.cwd()): FontChoice | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(/,(?=\s*(?:body|heading)\s*=)/);
+  const out: { body?: string; heading?: string } = {};
+  for (const part of parts) {
+    const m = /^\s*(body|heading)\s*=(.*)$/s.exec(part);
+    const spec = m?.[2]?.trim();
+    if (!m || !spec) throw usage(`--font takes body=<file|family>,heading=<file|family>; got "${value}"`, `--font 的格式为 body=<文件|字体族>,heading=<文件|字体族>，实际为“${value}”`);
+    const role = m[1] as 'body' | 'heading';
+    if (out[role] !== undefined) throw usage(`--font names ${role} twice`, `--font 重复指定了 ${role}`);
+    // Relative files are the working folder's: make them absolute for the worker threads.
+    out[role] = isFontFileSpec(spec) && !isAbsolute(spec.replace(/#\d+$/, '')) && !spec.startsWith('~') ? resolve(cwd, spec) : spec;
+  }
+  return out;
+}
+
 /** SOURCE_DATE_EPOCH (reproducible builds convention): seconds since 1970. */
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env['SOURCE_DATE_EPOCH'];
@@ -55,6 +79,7 @@ export async function runGen(inputArgs: string[], options: GenOptions): Promise<
   const jobs = parseJobs(options.jobs);
   const shard = options.shard !== undefined ? parseShard(options.shard) : undefined;
   const epoch = sourceDateEpoch();
+  const fonts = parseFontOption(options.font);
   const inputs = selectShard(expandInputs(inputArgs), shard);
   if (inputs.length === 0) {
     if (shard) {
@@ -73,6 +98,7 @@ export async function runGen(inputArgs: string[], options: GenOptions): Promise<
     pdfa: options.pdfa === true,
     diskCache: true,
     ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
+    ...(fonts !== undefined ? { fonts } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     onResult: (result, done) => {
       progress.clear();

@@ -15,6 +15,7 @@ export function registerGen(program: Command, run: (fn: () => Promise<CommandRes
     .option('--templates <dir>', 'a folder whose files override built-in templates of the same name')
     .option('--draft', 'print unfilled optional blanks as ____ and mark every page 草稿 DRAFT')
     .option('--pdfa', 'write the PDF as PDF/A-2b for archiving')
+    .option('--font <roles>', 'PDF fonts, overriding the params: body=<file|family>,heading=<file|family> (a face of a collection as file.ttc#2)')
     .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')
     .option('--shard <k/n>', 'process only shard k of n (a stable split for CI matrices)')
     .option('--json', 'print one machine-readable report on stdout')
@@ -29,6 +30,7 @@ Examples:
   contract gen params.yaml
   contract gen customers/ -o build/contracts -j 4
   contract gen params.yaml -f md          # review the text as Markdown
+  contract gen params.yaml --font body="Noto Serif CJK SC"   # a serif body (fonts-noto-cjk)
   cat params.yaml | contract gen - -f pdf
   contract gen customers/ --shard 2/3 --json > report.json
 
