@@ -75,6 +75,9 @@ export async function validate(input: ParamsInput, options: { readonly fonts?: F
   if (!result.params) return result;
   const chosen = await chooseFonts(result.params, loaded, options.fonts);
   if (chosen.fonts === undefined) return { diagnostics: [...result.diagnostics, ...chosen.diagnostics] };
+  const { coreCoverageDiagnostics } = await import('./fonts/index.js');
+  const unusable = coreCoverageDiagnostics(chosen.requests, chosen.fonts);
+  if (unusable.length > 0) return { diagnostics: [...result.diagnostics, ...unusable] };
   const glyphProblems = await checkGlyphs(isLoaded(loaded) ? loaded : undefined, isLoaded(loaded) ? loaded.value : loaded, chosen.fonts);
   if (glyphProblems.length > 0) return { diagnostics: [...result.diagnostics, ...glyphProblems] };
   return result;

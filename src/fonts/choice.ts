@@ -7,7 +7,7 @@
 import { dirname } from 'node:path';
 import { text, type Diagnostic } from '../diagnostics.js';
 import { bundledFace } from './bundled.js';
-import type { FontFace } from './face.js';
+import { missingGlyphs, type FontFace } from './face.js';
 import { FontError, resolveFont, type FontRole } from './resolve.js';
 
 /** Font specs as a user writes them: a font file (`x.ttc#2`) or a family name. */
@@ -95,7 +95,7 @@ function diagnostic(request: FontRequest, error: FontError): Diagnostic {
   const base = {
     severity: 'error' as const,
     code: error.reason === 'family-not-found' ? 'font-not-found' : 'font-unusable',
-    message: text(`font "${request.spec}": ${error.message}`, `字体“${request.spec}”不可用：${error.message}`),
+    message: text(error.message, `字体“${request.spec}”不可用：${error.message}`),
     hint: text(hintEn, hintZh),
   };
   if (o.kind === 'cli') return { ...base, kind: 'usage', keyPath: '--font' };
@@ -154,4 +154,19 @@ export function uncoveredTextDiagnostics(requests: FontRequests, fonts: FontSet,
     });
   }
   return out;
+}
+
+/** Characters every contract prints (numbering, headings, the parties' labels). */
+const CORE_TEXT = '第一条合同甲方乙方（盖章）：编号日期附件页共服务费用元，。、0123456789';
+
+/**
+ * A chosen font that lacks the contract's most common characters (a Latin-only font): one
+ * error about the font, rather than one per params value it cannot print.
+ */
+export function coreCoverageDiagnostics(requests: FontRequests, fonts: FontSet): Diagnostic[] {
+  if (!fonts.chosen) return [];
+  return uncoveredTextDiagnostics(requests, fonts, {
+    body: missingGlyphs(CORE_TEXT, [fonts.body]),
+    heading: missingGlyphs(CORE_TEXT, [fonts.heading]),
+  });
 }

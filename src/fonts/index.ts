@@ -5,6 +5,7 @@
  */
 export { bundledFace, bundledFontPath } from './bundled.js';
 export {
+  coreCoverageDiagnostics,
   defaultFontSet,
   facesOf,
   fontRequests,
