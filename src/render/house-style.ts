@@ -74,8 +74,10 @@ export const TABLE = {
 
 export const SIGNATURE = {
   columnGap: 24,
-  /** Height of a line to fill in by hand (signature, seal, date). */
+  /** Height of a line to fill in by hand (date, and other blanks). */
   blankLineHeight: 34,
+  /** Height of the signature line's blank: room for a handwritten signature or an e-signature image. */
+  signingLineHeight: 52,
   /** A hand-filled line narrower than this goes below its label. */
   minBlankWidth: 90,
   ruleWidth: 0.6,

@@ -14,6 +14,7 @@ import { EmbeddedFont } from './embed-font.js';
 import { withFonts } from './font.js';
 import { defaultFontSet, type FontSet } from '../../fonts/index.js';
 import { documentInfo, installXmp } from './metadata.js';
+import { writeLinks } from './links.js';
 import { writeOutline } from './outline.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 import { PAGE, type FontStyle } from './style.js';
@@ -48,6 +49,8 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
     // No default font: pdfkit would load Helvetica's metrics for nothing.
     font: null as unknown as string,
     compress: true,
+    // Pages stay open until the end: links may point forward.
+    bufferPages: true,
     lang: doc.meta.language,
     displayTitle: true,
     info: { ...info },
@@ -81,6 +84,7 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
     for (const style of used) resources[fonts[style].id] = fonts[style].ref;
     fields.push(...addSignatureWidgets(pdf, layout.signatures, i));
   });
+  writeLinks(pdf, layout.links, layout.anchors, pages);
   writeOutline(pdf, layout.outline, pages);
   writeAcroForm(pdf, fields);
   fonts.regular.embed();

@@ -15,10 +15,13 @@ import { SPACING, type FontStyle } from './style.js';
 export interface Run {
   readonly text: string;
   readonly style: FontStyle;
+  /** A cross-reference: the anchor the text links to. */
+  readonly link?: string;
 }
 
 export interface Piece {
   readonly style: FontStyle;
+  readonly link?: string;
   readonly text: string;
   /** Natural width in points. */
   readonly width: number;
@@ -61,6 +64,7 @@ type Kind = 'cjk' | 'word' | 'space' | 'newline';
 interface Token {
   readonly ch: string;
   readonly style: FontStyle;
+  readonly link: string | undefined;
   readonly kind: Kind;
   readonly width: number;
   readonly drawn: boolean;
@@ -87,11 +91,11 @@ function tokenize(runs: readonly Run[], size: number): Token[] {
       const cp = ch.codePointAt(0)!;
       const kind = kindOf(cp, ch);
       if (kind === 'newline' || ch === '\r') {
-        if (kind === 'newline') tokens.push({ ch, style: run.style, kind, width: 0, drawn: false });
+        if (kind === 'newline') tokens.push({ ch, style: run.style, link: undefined, kind, width: 0, drawn: false });
         continue;
       }
       const m = glyphMetrics(font, cp);
-      tokens.push({ ch, style: run.style, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
+      tokens.push({ ch, style: run.style, link: run.link, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
     }
   }
   return tokens;
@@ -166,27 +170,22 @@ function makeLine(tokens: readonly Token[], hard: boolean): Line {
   const pieces: Piece[] = [];
   let width = 0;
   let chars = 0;
-  let text = '';
-  let pieceWidth = 0;
-  let pieceChars = 0;
-  let style: FontStyle | undefined;
-  for (const t of tokens) {
-    if (style !== undefined && t.style !== style) {
-      pieces.push({ style, text, width: pieceWidth, chars: pieceChars });
-      text = '';
-      pieceWidth = 0;
-      pieceChars = 0;
-    }
-    style = t.style;
-    text += t.ch;
-    pieceWidth += t.width;
-    width += t.width;
-    if (t.drawn) {
-      chars++;
-      pieceChars++;
-    }
+  let start = 0;
+  const close = (end: number): void => {
+    if (end <= start) return;
+    const part = tokens.slice(start, end);
+    const first = part[0]!;
+    const w = widthOf(part);
+    const drawn = part.filter((t) => t.drawn).length;
+    pieces.push({ style: first.style, text: part.map((t) => t.ch).join(''), width: w, chars: drawn, ...(first.link !== undefined ? { link: first.link } : {}) });
+    width += w;
+    chars += drawn;
+    start = end;
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.style !== tokens[i - 1]!.style || tokens[i]!.link !== tokens[i - 1]!.link) close(i);
   }
-  if (style !== undefined && text !== '') pieces.push({ style, text, width: pieceWidth, chars: pieceChars });
+  close(tokens.length);
   return { pieces, width, chars, hard };
 }
 
