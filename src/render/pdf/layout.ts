@@ -177,8 +177,8 @@ export class Layout {
         if (carry * lh + keepAfter <= Layout.pageHeight) fit = left - carry;
         if (i === 0 && fit > 0 && fit < 2) fit = 0; // orphan
       } else if (fit < left && !this.atTop) {
-        if (i === 0 && fit < 2 && left > 1) fit = 0; // orphan
-        else if (left - fit === 1 && fit >= 2) fit -= 1; // widow
+        if (left - fit === 1) fit -= 1; // widow: the last line never goes alone
+        if (i === 0 && fit < 2) fit = 0; // orphan: nor the first line stays alone
       }
       if (fit <= 0 && !this.atTop) {
         this.newPage();
