@@ -93,8 +93,14 @@ export async function buildContract(params: ContractParams, options: RenderOptio
 /** The fonts of a render: given, or named by the options or by the document's metadata. */
 async function fontsFor(document: ContractDocument, options: RenderOptions): Promise<FontSet> {
   const { fontRequests, resolveFontSet } = await import('./fonts/index.js');
-  const choice = options.fonts ?? document.meta.fonts;
-  const { fonts, diagnostics } = resolveFontSet(fontRequests(undefined, undefined, choice));
+  const { FONT_FAMILIES } = await import('./render/house-style.js');
+  const named = document.meta.fonts;
+  // A role the metadata leaves at the house style's DOCX name is the PDF's default font.
+  const fromMeta = named && {
+    ...(named.body !== FONT_FAMILIES.body.docx ? { body: named.body } : {}),
+    ...(named.heading !== FONT_FAMILIES.heading.docx ? { heading: named.heading } : {}),
+  };
+  const { fonts, diagnostics } = resolveFontSet(fontRequests(undefined, undefined, options.fonts ?? fromMeta));
   if (fonts === undefined) throw new ContractError(diagnostics);
   return fonts;
 }
@@ -146,7 +152,10 @@ export async function generate(input: ParamsInput, options: RenderOptions = {}):
     const all = documentText(built);
     const problems = uncoveredTextDiagnostics(requests, fonts, { body: missingGlyphs(all, [fonts.body]), heading: missingGlyphs(all, [fonts.heading]) });
     if (problems.length > 0) throw new ContractError(problems);
-    document = { ...built, meta: { ...built.meta, fonts: { body: fonts.body.family, heading: fonts.heading.family } } };
+    // A role left to the default keeps the house style's DOCX family (宋体 / 黑体).
+    const { FONT_FAMILIES } = await import('./render/house-style.js');
+    const family = (role: 'body' | 'heading') => (requests[role] !== undefined ? fonts[role].family : FONT_FAMILIES[role].docx);
+    document = { ...built, meta: { ...built.meta, fonts: { body: family('body'), heading: family('heading') } } };
   }
   const outputs = await renderDocument(document, options, fonts);
   return { params, document, outputs, warnings: diagnostics.filter((d) => d.severity === 'warning') };

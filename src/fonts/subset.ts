@@ -99,6 +99,9 @@ function minimalFont(face: FontFace, tags: readonly string[]): Uint8Array {
   return out;
 }
 
+/** The whole face as a font of its own (outlines and metrics only): a reference for tests. */
+export const wholeFont = (face: FontFace): Uint8Array => minimalFont(face, KEEP[face.outline]);
+
 /** HarfBuzz faces kept for the process: building one parses the outlines (~0.2 s for a CJK font). */
 const faces = new Map<FontFace, { face: number; data: number }>();
 const MAX_FACES = 4;

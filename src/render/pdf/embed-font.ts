@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { cffInfo } from '../../fonts/cff.js';
 import { glyphMetrics, type FontFace } from '../../fonts/face.js';
-import { SUBSETTER_VERSION, subsetFont, subsetGlyphs } from '../../fonts/subset.js';
+import { SUBSETTER_VERSION, subsetFont, subsetGlyphs, wholeFont } from '../../fonts/subset.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 import type { SubsetStore } from './subset-store.js';
 
@@ -70,10 +70,7 @@ function storeSet(store: SubsetStore | undefined, key: string, value: Uint8Array
 }
 
 /** The whole font's program: its CFF table, or (TrueType) the face as a font of its own. */
-function wholeProgram(face: FontFace): Uint8Array {
-  if (face.outline === 'cff') return face.table('CFF ')!;
-  throw new Error('embedding a whole TrueType face is not supported');
-}
+const wholeProgram = (face: FontFace): Uint8Array => (face.outline === 'cff' ? face.table('CFF ')! : wholeFont(face));
 
 function compressedProgram(face: FontFace, glyphs: readonly number[], store: SubsetStore | undefined): Uint8Array {
   if (embedWhole) return new Uint8Array(deflateSync(wholeProgram(face)));
@@ -174,6 +171,8 @@ export class EmbeddedFont {
       const info = cffInfo(inflateSync(this.program));
       if (embedWhole) for (const g of this.glyphs) this.cidOf.set(g, info.cidOf(g));
       else this.glyphs.forEach((g, i) => this.cidOf!.set(g, info.cidOf(i)));
+    } else if (embedWhole) {
+      for (const g of this.glyphs) this.cidOf.set(g, g);
     } else {
       this.glyphs.forEach((g, i) => this.cidOf!.set(g, i));
     }
