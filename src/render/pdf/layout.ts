@@ -71,6 +71,16 @@ export interface SignatureRect {
 
 export type LineAlign = 'left' | 'center' | 'right' | 'justify';
 
+export interface LayoutSnapshot {
+  readonly pages: number;
+  readonly outline: number;
+  readonly signatures: number;
+  readonly links: number;
+  readonly anchors: ReadonlySet<AnchorKey>;
+  readonly y: number;
+  readonly header: string;
+}
+
 const EPS = 0.01;
 
 /** Baseline of a line whose box starts at `top`: the em box centred in the line height. */
@@ -99,8 +109,18 @@ export class Layout {
     return this.y <= PAGE.marginTop + EPS;
   }
 
+  /**
+   * A page whose text area ends higher than the others (see shortenPage): when the last page of
+   * an annex would hold only a line or two, the page before gives some of its lines to it.
+   */
+  private short: { readonly page: number; readonly by: number } | undefined;
+
+  get bottom(): number {
+    return this.short !== undefined && this.short.page === this.page ? CONTENT_BOTTOM - this.short.by : CONTENT_BOTTOM;
+  }
+
   get remaining(): number {
-    return CONTENT_BOTTOM - this.y;
+    return this.bottom - this.y;
   }
 
   /** Height available on an empty page. */
@@ -129,7 +149,27 @@ export class Layout {
 
   /** Vertical space, dropped at the top of a page. */
   space(h: number): void {
-    if (!this.atTop) this.y = Math.min(this.y + h, CONTENT_BOTTOM);
+    if (!this.atTop) this.y = Math.min(this.y + h, this.bottom);
+  }
+
+  /** Everything laid out so far, to lay a part out again from here (restore). */
+  snapshot(): LayoutSnapshot {
+    return { pages: this.pages.length, outline: this.outline.length, signatures: this.signatures.length, links: this.links.length, anchors: new Set(this.anchors.keys()), y: this.y, header: this.header };
+  }
+
+  restore(s: LayoutSnapshot): void {
+    this.pages.length = s.pages;
+    this.outline.length = s.outline;
+    this.signatures.length = s.signatures;
+    this.links.length = s.links;
+    for (const key of [...this.anchors.keys()]) if (!s.anchors.has(key)) this.anchors.delete(key);
+    this.y = s.y;
+    this.header = s.header;
+  }
+
+  /** End page `page`'s text area `by` points early (until cleared with undefined). */
+  shortenPage(short: { readonly page: number; readonly by: number } | undefined): void {
+    this.short = short;
   }
 
   add(op: Op): void {

@@ -148,4 +148,21 @@ describe('keeping together', () => {
     expect(layout.signatures.every((s) => s.page < formPage)).toBe(true);
     expect(layout.pages.map((p) => p.header)).toEqual(['云电话服务合同', '附件一 保密协议', '附件二 合同变更协议（样本）']);
   });
+
+  it('never ends an annex with a page of a line or two', () => {
+    for (let lines = 25; lines < 60; lines++) {
+      const annex = {
+        id: 'feeSchedule',
+        title: '服务费用清单',
+        role: 'integral' as const,
+        body: [filler(lines), article('说明', [filler(1, '甲'), filler(1, '乙'), filler(2, '丙')])],
+      };
+      const layout = layoutDocument(docOf([para('正文。')], [annex]));
+      const pages = pageTexts(layout).slice(1);
+      const last = pages.at(-1)!;
+      if (pages.length < 2) continue;
+      // Body lines of the last page (the heading counts as one).
+      expect(last.filter((o) => /^[填甲乙丙说]/.test(o.text)).length, `after ${lines} lines`).toBeGreaterThanOrEqual(4);
+    }
+  });
 });
