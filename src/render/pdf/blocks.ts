@@ -8,6 +8,7 @@ import { assertNever, type ArticleBlock, type Block, type ClauseBlock, type List
 import type { Ctx, Scope } from './context.js';
 import { toRuns } from './inlines.js';
 import { baselineOf, Layout, type LineAlign } from './layout.js';
+import { loadFont } from './font.js';
 import { breakLines, type Line } from './line-break.js';
 import { textWidth } from './measure.js';
 import { renderSignatures, signaturesHeight } from './signatures.js';
@@ -157,7 +158,27 @@ function drawLabel(layout: Layout, label: Label, x: number, top: number): void {
   layout.add({ kind: 'text', font: 'regular', size: style.size, x, y: baselineOf(top, style), text: label.text, spacing: 0, gray: 0 });
 }
 
-function paragraphLayout(block: ParagraphBlock, ctx: Ctx, label?: Label): { lines: Line[]; x: number; width: number; xFirst: number; align: LineAlign } {
+interface ParagraphLayout {
+  readonly lines: Line[];
+  readonly x: number;
+  readonly width: number;
+  readonly xFirst: number;
+  readonly align: LineAlign;
+}
+
+/** A paragraph is broken into lines once per column (keep-together rules measure it first). */
+const paragraphCache = new WeakMap<ParagraphBlock, { readonly key: string; readonly layout: ParagraphLayout }>();
+
+function paragraphLayout(block: ParagraphBlock, ctx: Ctx, label?: Label): ParagraphLayout {
+  const key = `${ctx.x}|${ctx.width}|${ctx.indentFirst}|${label?.width ?? ''}|${loadFont('regular').key}|${loadFont('bold').key}`;
+  const hit = paragraphCache.get(block);
+  if (hit !== undefined && hit.key === key) return hit.layout;
+  const layout = breakParagraph(block, ctx, label);
+  paragraphCache.set(block, { key, layout });
+  return layout;
+}
+
+function breakParagraph(block: ParagraphBlock, ctx: Ctx, label?: Label): ParagraphLayout {
   const style = STYLES.body;
   const align: LineAlign = block.align ?? 'justify';
   const runs = toRuns(block.children);

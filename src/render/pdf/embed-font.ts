@@ -29,6 +29,8 @@ const ZLIB = process.versions.zlib.replace(/[^A-Za-z0-9.-]/g, '-');
 const HB = SUBSETTER_VERSION.replace(/[^A-Za-z0-9.-]/g, '-');
 
 const CACHE_LIMIT = 16;
+/** The CIDs of a cached program's glyphs (original glyph id -> CID), computed once per program. */
+const cidCache = new WeakMap<Uint8Array, ReadonlyMap<number, number>>();
 const subsetCache = new Map<string, Uint8Array>();
 let cacheEnabled = true;
 let embedWhole = false;
@@ -82,10 +84,12 @@ function compressedProgram(face: FontFace, glyphs: readonly number[], store: Sub
     return hit;
   }
   let out = storeGet(store, key);
-  if (out !== undefined) {
-    // A stored value is used only if it is what this key promises.
+  if (out !== undefined && face.outline === 'cff') {
+    // A stored value is used only if it is what this key promises; its CIDs are read now.
     try {
-      if (face.outline === 'cff' && cffInfo(inflateSync(out)).glyphCount !== glyphs.length) out = undefined;
+      const info = cffInfo(inflateSync(out));
+      if (info.glyphCount === glyphs.length) cidCache.set(out, cidMap(glyphs, info));
+      else out = undefined;
     } catch {
       out = undefined;
     }
@@ -101,7 +105,22 @@ function compressedProgram(face: FontFace, glyphs: readonly number[], store: Sub
   return out;
 }
 
-const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+const HEX: string[] = [];
+/** Four hex digits (CIDs repeat all over the content streams: computed once each). */
+const hex4 = (n: number): string => (HEX[n] ??= n.toString(16).padStart(4, '0'));
+
+/**
+ * Original glyph id -> CID of a program holding `glyphs`: through the charset of a CFF (`info`),
+ * else the glyph's index in the program. (A whole font keeps its glyph ids.)
+ */
+function cidMap(glyphs: readonly number[], info: ReturnType<typeof cffInfo> | undefined): Map<number, number> {
+  const map = new Map<number, number>();
+  glyphs.forEach((g, i) => {
+    const index = embedWhole ? g : i;
+    map.set(g, info === undefined ? index : info.cidOf(index));
+  });
+  return map;
+}
 
 function unicodeHex(cp: number): string {
   if (cp <= 0xffff) return hex4(cp);
@@ -129,7 +148,7 @@ export class EmbeddedFont {
   private dict: PdfRef | undefined;
   /** Original glyph id -> the first code point drawn with it (ToUnicode), and its width. */
   private readonly used = new Map<number, { readonly cp: number; readonly width: number }>();
-  private cidOf: Map<number, number> | undefined;
+  private cidOf: ReadonlyMap<number, number> | undefined;
   private program: Uint8Array | undefined;
   private glyphs: readonly number[] = [];
 
@@ -151,11 +170,18 @@ export class EmbeddedFont {
     return this.used.size > 0;
   }
 
+  /** Code points seen by register; after finish, each one's CID as hex ('' if the font lacks it). */
+  private readonly seen = new Set<number>();
+  private readonly hexOf = new Map<number, string>();
+
   /** Note the glyphs of `text` (before finish). Characters the font lacks are skipped. */
   register(text: string): void {
     if (this.cidOf !== undefined) throw new Error('EmbeddedFont: register after finish');
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (this.seen.has(cp)) continue;
+      this.seen.add(cp);
       const m = glyphMetrics(this.face, cp);
       if (m.gid !== 0 && !this.used.has(m.gid)) this.used.set(m.gid, { cp, width: m.advance });
     }
@@ -166,27 +192,27 @@ export class EmbeddedFont {
     if (this.cidOf !== undefined || this.used.size === 0) return;
     this.glyphs = embedWhole ? [...this.used.keys()].sort((a, b) => a - b) : subsetGlyphs(this.face, this.used.keys());
     this.program = compressedProgram(this.face, this.glyphs, this.store);
-    this.cidOf = new Map();
-    if (this.face.outline === 'cff') {
-      const info = cffInfo(inflateSync(this.program));
-      if (embedWhole) for (const g of this.glyphs) this.cidOf.set(g, info.cidOf(g));
-      else this.glyphs.forEach((g, i) => this.cidOf!.set(g, info.cidOf(i)));
-    } else if (embedWhole) {
-      for (const g of this.glyphs) this.cidOf.set(g, g);
-    } else {
-      this.glyphs.forEach((g, i) => this.cidOf!.set(g, i));
+    let cids = cidCache.get(this.program);
+    if (cids === undefined) {
+      cids = this.face.outline === 'cff' ? cidMap(this.glyphs, cffInfo(inflateSync(this.program))) : cidMap(this.glyphs, undefined);
+      cidCache.set(this.program, cids);
+    }
+    this.cidOf = cids;
+    for (const cp of this.seen) {
+      const gid = glyphMetrics(this.face, cp).gid;
+      this.hexOf.set(cp, gid === 0 ? '' : hex4(cids.get(gid)!));
     }
   }
 
   /** Hex string of the CIDs of `text` (after finish); characters the font lacks are skipped. */
   encode(text: string): string {
     let out = '';
-    for (const ch of text) {
-      const m = glyphMetrics(this.face, ch.codePointAt(0)!);
-      if (m.gid === 0) continue;
-      const cid = this.cidOf?.get(m.gid);
-      if (cid === undefined) throw new Error('EmbeddedFont: text was not registered before finish');
-      out += hex4(cid);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const hex = this.hexOf.get(cp);
+      if (hex === undefined) throw new Error('EmbeddedFont: text was not registered before finish');
+      out += hex;
     }
     return out;
   }
@@ -198,6 +224,7 @@ export class EmbeddedFont {
     const f = this.face.metrics;
     const scale = 1000 / f.unitsPerEm;
     const truetype = this.face.outline === 'glyf';
+    const byCid = this.byCid();
     const file = doc.ref(truetype ? { Filter: 'FlateDecode' } : { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' });
     file.end(this.program);
     const name = `${subsetTag(this.glyphs, this.face.key)}+${pdfName(this.face.postscriptName)}`;
@@ -222,12 +249,12 @@ export class EmbeddedFont {
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       DW: 1000,
-      W: this.widthArray(),
+      W: this.widthArray(byCid),
       ...(truetype ? { CIDToGIDMap: 'Identity' } : {}),
     });
     descendant.end();
     const toUnicode = doc.ref();
-    toUnicode.end(this.toUnicodeCMap());
+    toUnicode.end(this.toUnicodeCMap(byCid));
     Object.assign(this.dict.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode });
     this.dict.end();
   }
@@ -240,12 +267,12 @@ export class EmbeddedFont {
   }
 
   /** `W` entries for runs of consecutive CIDs whose width is not the default 1000. */
-  private widthArray(): (number | number[])[] {
+  private widthArray(byCid: readonly { readonly cid: number; readonly width: number }[]): (number | number[])[] {
     const out: (number | number[])[] = [];
     let run: number[] = [];
     let start = -1;
     let next = -1;
-    for (const { cid, width } of this.byCid()) {
+    for (const { cid, width } of byCid) {
       if (width === 1000) continue;
       if (run.length > 0 && cid === next) run.push(width);
       else {
@@ -259,8 +286,8 @@ export class EmbeddedFont {
     return out;
   }
 
-  private toUnicodeCMap(): string {
-    const entries = this.byCid().map(({ cid, cp }) => `<${hex4(cid)}> <${unicodeHex(cp)}>`);
+  private toUnicodeCMap(byCid: readonly { readonly cid: number; readonly cp: number }[]): string {
+    const entries = byCid.map(({ cid, cp }) => `<${hex4(cid)}> <${unicodeHex(cp)}>`);
     const blocks: string[] = [];
     for (let i = 0; i < entries.length; i += 100) {
       const chunk = entries.slice(i, i + 100);

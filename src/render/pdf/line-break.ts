@@ -21,7 +21,7 @@ export interface Run {
 
 export interface Piece {
   readonly style: FontStyle;
-  readonly link?: string;
+  readonly link: string | undefined;
   readonly text: string;
   /** Natural width in points. */
   readonly width: number;
@@ -70,9 +70,20 @@ interface Token {
   readonly drawn: boolean;
 }
 
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && /^[0-9０-９]$/.test(ch);
-/** Ideographs (not punctuation): what "one character alone on a line" counts. */
-const isIdeograph = (ch: string): boolean => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u.test(ch);
+function isDigit(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Ideographs, kana and hangul (not punctuation): what "one character alone on a line" counts. */
+function isIdeograph(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff) ||
+    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0xac00 && c <= 0xd7a3)
+  );
+}
 
 function kindOf(cp: number, ch: string): Kind {
   if (ch === '\n') return 'newline';
@@ -166,26 +177,36 @@ function softBreaks(atom: readonly Token[]): number[] {
   return out;
 }
 
-function makeLine(tokens: readonly Token[], hard: boolean): Line {
+function makeLine(atoms: readonly (readonly Token[])[], hard: boolean): Line {
   const pieces: Piece[] = [];
   let width = 0;
   let chars = 0;
-  let start = 0;
-  const close = (end: number): void => {
-    if (end <= start) return;
-    const part = tokens.slice(start, end);
-    const first = part[0]!;
-    const w = widthOf(part);
-    const drawn = part.filter((t) => t.drawn).length;
-    pieces.push({ style: first.style, text: part.map((t) => t.ch).join(''), width: w, chars: drawn, ...(first.link !== undefined ? { link: first.link } : {}) });
-    width += w;
-    chars += drawn;
-    start = end;
+  let text = '';
+  let pieceWidth = 0;
+  let pieceChars = 0;
+  let current: Token | undefined;
+  const close = (): void => {
+    if (current === undefined || text === '') return;
+    // Every piece has the same shape (link: undefined when it has none): one hidden class.
+    pieces.push({ style: current.style, text, width: pieceWidth, chars: pieceChars, link: current.link });
+    text = '';
+    pieceWidth = 0;
+    pieceChars = 0;
   };
-  for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i]!.style !== tokens[i - 1]!.style || tokens[i]!.link !== tokens[i - 1]!.link) close(i);
+  for (const atom of atoms) {
+    for (const t of atom) {
+      if (current !== undefined && (t.style !== current.style || t.link !== current.link)) close();
+      current = t;
+      text += t.ch;
+      pieceWidth += t.width;
+      width += t.width;
+      if (t.drawn) {
+        chars++;
+        pieceChars++;
+      }
+    }
   }
-  close(tokens.length);
+  close();
   return { pieces, width, chars, hard };
 }
 
@@ -205,6 +226,7 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
   const drafts: Draft[] = [];
   let cur: Token[][] = [];
   let curWidth = 0;
+  let curDrawn = 0;
   let pending: Token[] = [];
   const maxGap = SPACING.maxJustifyEm * size;
   const avail = (): number => (drafts.length === 0 ? firstWidth : width);
@@ -212,16 +234,16 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
     drafts.push({ atoms: cur, hard });
     cur = [];
     curWidth = 0;
+    curDrawn = 0;
     pending = [];
   };
   const put = (atom: Token[]): void => {
     if (pending.length > 0) cur.push(pending);
     cur.push(atom);
     curWidth += widthOf(pending) + widthOf(atom);
+    for (const t of atom) if (t.drawn) curDrawn++;
     pending = [];
   };
-  /** Characters drawn on the current line: the gaps justification spreads over. */
-  const drawnNow = (): number => cur.reduce((n, a) => n + a.filter((t) => t.drawn).length, 0);
   /** Place as much of a Latin token as fits, breaking after @ . / -; the rest is returned. */
   const splitSoft = (atom: Token[], room: number): Token[] | undefined => {
     let best = 0;
@@ -280,7 +302,7 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
     const room = avail() - curWidth - spaceWidth;
     // Moving the token whole leaves this line's gap to justification; when that would spread
     // the line beyond the cap, a long Latin token breaks instead.
-    const gapTooWide = cur.length > 0 && (avail() - curWidth) / Math.max(1, drawnNow() - 1) > maxGap;
+    const gapTooWide = cur.length > 0 && (avail() - curWidth) / Math.max(1, curDrawn - 1) > maxGap;
     if (w > avail() + EPS || gapTooWide) {
       const rest = splitSoft(atom, room);
       if (rest !== undefined) {
@@ -296,14 +318,21 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
   }
   if (cur.length > 0 || drafts.length === 0 || pending.length > 0) flush(true);
   avoidLoneCharacter(drafts, width);
-  return drafts.map((d) => makeLine(d.atoms.flat(), d.hard));
+  return drafts.map((d) => makeLine(d.atoms, d.hard));
 }
 
 /** One ideograph, perhaps with its punctuation: what a last line must not be. */
-function isLoneCharacter(atoms: readonly Token[][]): boolean {
-  const drawn = atoms.flat().filter((t) => t.kind !== 'space');
-  const ideographs = drawn.filter((t) => isIdeograph(t.ch));
-  return ideographs.length === 1 && drawn.every((t) => isIdeograph(t.ch) || CLOSING.has(t.ch) || OPENING.has(t.ch));
+function isLoneCharacter(atoms: readonly (readonly Token[])[]): boolean {
+  let ideographs = 0;
+  for (const atom of atoms) {
+    for (const t of atom) {
+      if (t.kind === 'space') continue;
+      if (isIdeograph(t.ch)) ideographs++;
+      else if (!CLOSING.has(t.ch) && !OPENING.has(t.ch)) return false;
+      if (ideographs > 1) return false;
+    }
+  }
+  return ideographs === 1;
 }
 
 /**
@@ -323,7 +352,7 @@ function avoidLoneCharacter(drafts: Draft[], width: number): void {
       // The line before keeps at least one unit.
       if (k <= 0) break;
       const moved = before.atoms[k]!;
-      if (widthOf(moved) + widthOf(last.atoms.flat()) > width + EPS) break;
+      if (widthOf(moved) + last.atoms.reduce((w, a) => w + widthOf(a), 0) > width + EPS) break;
       before.atoms = before.atoms.slice(0, k);
       last.atoms = [moved, ...last.atoms];
     }

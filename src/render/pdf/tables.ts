@@ -10,6 +10,7 @@ import type { Ctx } from './context.js';
 import { toRuns } from './inlines.js';
 import { baselineOf, Layout } from './layout.js';
 import { breakLines, measureRuns, type Line, type Run } from './line-break.js';
+import { loadFont } from './font.js';
 import { SPACING, STYLES, TABLE } from './style.js';
 
 interface Row {
@@ -59,7 +60,19 @@ interface Prepared {
   readonly columns: number;
 }
 
+/** A table is measured once per column width (a heading before it measures it first). */
+const prepared = new WeakMap<TableBlock, { readonly key: string; readonly table: Prepared | undefined }>();
+
 function prepare(block: TableBlock, ctx: Ctx): Prepared | undefined {
+  const key = `${ctx.width}|${loadFont('regular').key}|${loadFont('bold').key}`;
+  const hit = prepared.get(block);
+  if (hit !== undefined && hit.key === key) return hit.table;
+  const table = measureTable(block, ctx);
+  prepared.set(block, { key, table });
+  return table;
+}
+
+function measureTable(block: TableBlock, ctx: Ctx): Prepared | undefined {
   const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
   if (columns === 0) return undefined;
   const headerRuns = block.header.map((c) => toRuns(c, 'bold'));
