@@ -19,11 +19,12 @@ for tool in "${!PACKAGE[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${PACKAGE[$tool]}")
 done
 # LibreOffice renders the DOCX with the CJK fonts Word users have; Noto CJK stands in for them.
-if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -q 'Noto Serif CJK'; then
+if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep 'Noto Serif CJK' >/dev/null; then
   missing+=(fonts-noto-cjk)
 fi
 # The font tests embed a TrueType font (DejaVu Sans) and faces of the Noto CJK collections.
-if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -q 'DejaVu Sans'; then
+# (grep reads all of fc-list's output: grep -q would stop early, and pipefail count the SIGPIPE.)
+if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep 'DejaVu Sans' >/dev/null; then
   missing+=(fonts-dejavu-core)
 fi
 [ "${#missing[@]}" -eq 0 ] && exit 0
