@@ -1,9 +1,10 @@
 /**
- * Font subsetting with HarfBuzz's hb-subset (the harfbuzzjs package's WebAssembly build),
- * for every outline format: CFF (the CFF table alone is embedded), and TrueType (a whole
- * subset font). CFF charstrings are desubroutinized: for the few hundred glyphs of a contract
- * that is smaller than keeping the font's subroutines (the example's two subsets: 167 KB
- * compressed, against 257 KB with every subroutine slot kept), and faster.
+ * Font subsetting: CID-keyed CFF by our own subsetter (cff-subset.ts), everything else (TrueType,
+ * name-keyed CFF) by HarfBuzz's hb-subset (the harfbuzzjs package's WebAssembly build). CFF
+ * charstrings are desubroutinized either way: for the few hundred glyphs of a contract that is
+ * smaller than keeping the font's subroutines (the example's two subsets: 167 KB compressed,
+ * against 257 KB with every subroutine slot kept). The CFF table alone is embedded; a TrueType
+ * subset is a whole font.
  *
  * Glyphs keep their order: the subset's glyph i is the i-th smallest glyph id of
  * `subsetGlyphs` (which adds the parts of composite TrueType glyphs).
@@ -11,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { subsetCidCff } from './cff-subset.js';
 import type { FontFace } from './face.js';
 import { glyfClosure, tableOffsets, type OutlineKind } from './sfnt.js';
 
@@ -134,10 +136,23 @@ export function subsetGlyphs(face: FontFace, glyphs: Iterable<number>): number[]
 
 /**
  * The font program to embed for `glyphs` (as returned by subsetGlyphs): the subset's CFF table
- * for CFF fonts (CFF2 is instanced at its default and written as CFF), or the whole subset
- * TrueType font. Throws if HarfBuzz fails or keeps other glyphs than asked.
+ * for CFF fonts, or the whole subset TrueType font. CID-keyed CFF fonts (all CJK OpenType
+ * fonts) go through our own desubroutinizing subsetter (cff-subset.ts: as small, and no
+ * WebAssembly to start); anything else, or a CFF it cannot follow, through HarfBuzz. Throws if
+ * HarfBuzz fails or keeps other glyphs than asked.
  */
 export function subsetFont(face: FontFace, glyphs: readonly number[]): Uint8Array {
+  if (face.outline === 'cff') {
+    try {
+      return subsetCidCff(face.table('CFF ')!, glyphs);
+    } catch {
+      // Not CID-keyed, or charstrings it does not follow: HarfBuzz does it.
+    }
+  }
+  return harfbuzzSubset(face, glyphs);
+}
+
+function harfbuzzSubset(face: FontFace, glyphs: readonly number[]): Uint8Array {
   const h = harfbuzz();
   const source = hbFace(h, face);
   const input = h.hb_subset_input_create_or_fail();

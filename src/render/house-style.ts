@@ -103,7 +103,7 @@ export const WATERMARK = { text: '草稿 DRAFT', gray: 0.88, angleDeg: 45 } as c
  * Why the PDF's default is a sans although a lawyer expects a 宋体-style serif body: the only
  * serif CJK fonts on npm are large (@expo-google-fonts/noto-serif-sc: 68.6 MB download, 119.5 MB
  * installed, eight 14.8 MB TrueType weights; the other packages hold web-font slices), and a
- * serif subset is bigger (the example: 288 KB with a Noto Serif CJK SC body against 245 KB,
+ * serif subset is bigger (the example: 283 KB with a Noto Serif CJK SC body against 241 KB,
  * over the 250 KB bar). A serif body is one line away: `document.fonts.body: Noto Serif CJK SC`
  * (Debian's fonts-noto-cjk), SimSun (Windows) or Songti SC (macOS).
  */
