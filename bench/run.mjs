@@ -36,6 +36,16 @@ const coldPdf = Array.from({ length: 5 }, () => timeRun([cli, 'gen', example, '-
 report('cold `contract gen -f pdf`, median of 5', ms(median(coldPdf)));
 const coldDocx = Array.from({ length: 5 }, () => timeRun([cli, 'gen', example, '-o', out, '-q', '-f', 'docx']));
 report('cold `contract gen -f docx`, median of 5', ms(median(coldDocx)));
+const noCache = Array.from({ length: 5 }, () => timeRun([cli, 'gen', example, '-o', out, '-q', '-f', 'pdf'], { CONTRACT_CACHE: '0' }));
+report('cold `gen -f pdf`, no subset cache (HarfBuzz)', ms(median(noCache)));
+const serif = spawnSync('fc-list', [':family=Noto Serif CJK SC'], { encoding: 'utf8' });
+if (serif.status === 0 && serif.stdout.trim() !== '') {
+  const serifOut = join(work, 'serif');
+  const serifRuns = Array.from({ length: 5 }, () => timeRun([cli, 'gen', example, '-o', serifOut, '-q', '-f', 'pdf', '--font', 'body=Noto Serif CJK SC']));
+  report('cold `gen -f pdf --font body="Noto Serif CJK SC"`', ms(median(serifRuns)), `${(statSync(join(serifOut, 'YDH-2025-0001.pdf')).size / 1024).toFixed(0)} KB`);
+} else {
+  report('serif body (Noto Serif CJK SC)', 'fonts-noto-cjk not installed');
+}
 const pdfPath = join(out, 'YDH-2025-0001.pdf');
 const pdfSize = statSync(pdfPath).size;
 let pages = '?';

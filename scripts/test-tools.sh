@@ -24,6 +24,10 @@ done
 if command -v fc-list >/dev/null 2>&1 && ! grep -q 'Noto Serif CJK' <<<"$(fc-list 2>/dev/null)"; then
   missing+=(fonts-noto-cjk)
 fi
+# The font tests embed a TrueType font (DejaVu Sans) and faces of the Noto CJK collections.
+if command -v fc-list >/dev/null 2>&1 && ! grep -q 'DejaVu Sans' <<<"$(fc-list 2>/dev/null)"; then
+  missing+=(fonts-dejavu-core)
+fi
 [ "${#missing[@]}" -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
 

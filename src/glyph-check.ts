@@ -1,18 +1,22 @@
 import { keyPathOf, text, type Diagnostic } from './diagnostics.js';
+import type { FontSet } from './fonts/index.js';
 import type { LoadedParams } from './params/index.js';
 
 /**
- * Every character of the user's text must be printable with the bundled font: a character
- * it lacks (emoji, CJK Extension B such as 𠮷) would print as an empty box in the PDF. Such
- * text is rejected with its location instead.
+ * Every character of the user's text must be printable with the contract's fonts (the
+ * bundled ones, or those `fonts` names): a character they lack (emoji, CJK Extension B such
+ * as 𠮷) would print as an empty box in the PDF. Such text is rejected with its location.
  */
-export async function checkGlyphs(loaded: LoadedParams | undefined, value: unknown): Promise<Diagnostic[]> {
-  // The font's cmap only: checking text must not load the PDF writer.
-  const { missingGlyphs } = await import('./render/pdf/font.js');
+export async function checkGlyphs(loaded: LoadedParams | undefined, value: unknown, fonts?: FontSet): Promise<Diagnostic[]> {
+  // The fonts' cmaps only: checking text must not load the PDF writer.
+  const { defaultFontSet, facesOf, missingGlyphs } = await import('./fonts/index.js');
+  const faces = facesOf(fonts ?? defaultFontSet());
   const problems: Diagnostic[] = [];
   const visit = (node: unknown, path: (string | number)[]) => {
+    // Font names are not contract text.
+    if (path.length === 2 && path[0] === 'document' && path[1] === 'fonts') return;
     if (typeof node === 'string') {
-      const missing = missingGlyphs(node);
+      const missing = missingGlyphs(node, faces);
       if (missing.length === 0) return;
       const where = loaded?.locate(path);
       const shown = missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');

@@ -5,6 +5,7 @@ import type { ContractDocument } from './model/types.js';
 import { parseParamsText, validateParams, type LoadedParams } from './params/index.js';
 import type { ContractParams } from './params/types.js';
 import { checkGlyphs } from './glyph-check.js';
+import type { FontChoice, FontSet } from './fonts/index.js';
 
 import type { Format } from './formats.js';
 export { FORMATS, type Format } from './formats.js';
@@ -26,6 +27,11 @@ export interface RenderOptions {
    * turns it on; library callers opt in.
    */
   readonly diskCache?: boolean;
+  /**
+   * Fonts of the PDF, a font file (`x.ttc#2`) or an installed family for each role; these
+   * override the params' `document.fonts` (the CLI's --font). Relative files: the working folder.
+   */
+  readonly fonts?: FontChoice;
 }
 
 export interface RenderedOutput {
@@ -49,8 +55,15 @@ const isLoaded = (input: ParamsInput): input is LoadedParams =>
 const isYaml = (input: ParamsInput): input is { yaml: string | Uint8Array; file?: string } =>
   'yaml' in input && (typeof input.yaml === 'string' || input.yaml instanceof Uint8Array);
 
+/** The fonts a validated input asks for (params, overridden by options), or why they cannot be used. */
+async function chooseFonts(params: ContractParams, loaded: unknown, overrides: FontChoice | undefined) {
+  const { fontRequests, resolveFontSet } = await import('./fonts/index.js');
+  const requests = fontRequests(params.document?.fonts, isLoaded(loaded as ParamsInput) ? (loaded as LoadedParams) : undefined, overrides);
+  return { requests, ...resolveFontSet(requests) };
+}
+
 /** Parses (if needed) and validates; every problem of the input at once. */
-export async function validate(input: ParamsInput): Promise<{ params?: ContractParams; diagnostics: readonly Diagnostic[] }> {
+export async function validate(input: ParamsInput, options: { readonly fonts?: FontChoice } = {}): Promise<{ params?: ContractParams; diagnostics: readonly Diagnostic[] }> {
   let loaded: LoadedParams | Record<string, unknown>;
   try {
     loaded = isYaml(input) ? parseParamsText(input.yaml, input.file ?? '<input>') : input;
@@ -60,7 +73,12 @@ export async function validate(input: ParamsInput): Promise<{ params?: ContractP
   }
   const result = validateParams(loaded);
   if (!result.params) return result;
-  const glyphProblems = await checkGlyphs(isLoaded(loaded) ? loaded : undefined, isLoaded(loaded) ? loaded.value : loaded);
+  const chosen = await chooseFonts(result.params, loaded, options.fonts);
+  if (chosen.fonts === undefined) return { diagnostics: [...result.diagnostics, ...chosen.diagnostics] };
+  const { coreCoverageDiagnostics } = await import('./fonts/index.js');
+  const unusable = coreCoverageDiagnostics(chosen.requests, chosen.fonts);
+  if (unusable.length > 0) return { diagnostics: [...result.diagnostics, ...unusable] };
+  const glyphProblems = await checkGlyphs(isLoaded(loaded) ? loaded : undefined, isLoaded(loaded) ? loaded.value : loaded, chosen.fonts);
   if (glyphProblems.length > 0) return { diagnostics: [...result.diagnostics, ...glyphProblems] };
   return result;
 }
@@ -72,8 +90,23 @@ export async function buildContract(params: ContractParams, options: RenderOptio
   return buildDocument(composed, params, { draft });
 }
 
+/** The fonts of a render: given, or named by the options or by the document's metadata. */
+async function fontsFor(document: ContractDocument, options: RenderOptions): Promise<FontSet> {
+  const { fontRequests, resolveFontSet } = await import('./fonts/index.js');
+  const { FONT_FAMILIES } = await import('./render/house-style.js');
+  const named = document.meta.fonts;
+  // A role the metadata leaves at the house style's DOCX name is the PDF's default font.
+  const fromMeta = named && {
+    ...(named.body !== FONT_FAMILIES.body.docx ? { body: named.body } : {}),
+    ...(named.heading !== FONT_FAMILIES.heading.docx ? { heading: named.heading } : {}),
+  };
+  const { fonts, diagnostics } = resolveFontSet(fontRequests(undefined, undefined, options.fonts ?? fromMeta));
+  if (fonts === undefined) throw new ContractError(diagnostics);
+  return fonts;
+}
+
 /** Renders one document model to the requested formats; renderers load only when asked for. */
-export async function renderDocument(document: ContractDocument, options: RenderOptions = {}): Promise<RenderedOutput[]> {
+export async function renderDocument(document: ContractDocument, options: RenderOptions = {}, fonts?: FontSet): Promise<RenderedOutput[]> {
   const formats = options.formats ?? ['docx', 'pdf'];
   const timing = options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {};
   const outputs: RenderedOutput[] = [];
@@ -87,7 +120,8 @@ export async function renderDocument(document: ContractDocument, options: Render
       case 'pdf': {
         const { renderPdf } = await import('./render/pdf/index.js');
         const store = options.diskCache ? (await import('./output/subset-store.js')).diskSubsetStore() : undefined;
-        outputs.push({ format, data: await renderPdf(document, { ...timing, pdfa: options.pdfa ?? false, ...(store ? { subsetStore: store } : {}) }) });
+        const pdfFonts = fonts ?? (await fontsFor(document, options));
+        outputs.push({ format, data: await renderPdf(document, { ...timing, pdfa: options.pdfa ?? false, fonts: pdfFonts, ...(store ? { subsetStore: store } : {}) }) });
         break;
       }
       case 'md': {
@@ -105,9 +139,24 @@ export async function renderDocument(document: ContractDocument, options: Render
  * every diagnostic when the input is invalid; nothing is rendered then.
  */
 export async function generate(input: ParamsInput, options: RenderOptions = {}): Promise<GeneratedContract> {
-  const { params, diagnostics } = await validate(input);
+  const loaded = isYaml(input) ? parseParamsText(input.yaml, input.file ?? '<input>') : input;
+  const { params, diagnostics } = await validate(loaded, options.fonts ? { fonts: options.fonts } : {});
   if (!params) throw new ContractError(diagnostics.length > 0 ? diagnostics : [{ kind: 'internal', severity: 'error', code: 'internal', message: text('validation failed', '校验失败') }]);
-  const document = await buildContract(params, options);
-  const outputs = await renderDocument(document, options);
+  const built = await buildContract(params, options);
+  // Resolved once already by validate (memoized): no second read of a font file.
+  const { requests, fonts } = await chooseFonts(params, loaded, options.fonts);
+  if (fonts === undefined) throw new ContractError(diagnostics);
+  let document = built;
+  if (fonts.chosen) {
+    const { documentText, missingGlyphs, uncoveredTextDiagnostics } = await import('./fonts/index.js');
+    const all = documentText(built);
+    const problems = uncoveredTextDiagnostics(requests, fonts, { body: missingGlyphs(all, [fonts.body]), heading: missingGlyphs(all, [fonts.heading]) });
+    if (problems.length > 0) throw new ContractError(problems);
+    // A role left to the default keeps the house style's DOCX family (宋体 / 黑体).
+    const { FONT_FAMILIES } = await import('./render/house-style.js');
+    const family = (role: 'body' | 'heading') => (requests[role] !== undefined ? fonts[role].family : FONT_FAMILIES[role].docx);
+    document = { ...built, meta: { ...built.meta, fonts: { body: family('body'), heading: family('heading') } } };
+  }
+  const outputs = await renderDocument(document, options, fonts);
   return { params, document, outputs, warnings: diagnostics.filter((d) => d.severity === 'warning') };
 }

@@ -29,8 +29,9 @@ export interface BatchOptions extends RenderOptions {
 
 /** Only the plain data of the options crosses to a worker (no callbacks). */
 function renderOptionsOf(options: BatchOptions): RenderOptions {
-  const { formats, draft, templatesDir, sourceDateEpoch, pdfa, diskCache } = options;
+  const { formats, draft, templatesDir, sourceDateEpoch, pdfa, diskCache, fonts } = options;
   return {
+    ...(fonts !== undefined ? { fonts } : {}),
     ...(diskCache !== undefined ? { diskCache } : {}),
     ...(formats ? { formats } : {}),
     ...(draft !== undefined ? { draft } : {}),

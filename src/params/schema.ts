@@ -233,6 +233,18 @@ const rawParams = z.strictObject({
     )
     .default([])
     .meta({ description: '合同变更 Changes recorded in 附件四 合同变更协议' }),
+  document: z
+    .strictObject({
+      fonts: z
+        .strictObject({
+          body: textField('正文字体 Body font: an installed family (Noto Serif CJK SC, SimSun) or a font file (.otf, .ttf, file.ttc#2)').optional(),
+          heading: textField('标题字体 Heading font: an installed family or a font file').optional(),
+        })
+        .optional()
+        .meta({ description: '字体 Fonts of the PDF; default: the bundled Noto Sans Hans (Regular body, Bold headings)' }),
+    })
+    .optional()
+    .meta({ description: '排版 Typesetting of the PDF' }),
   annexes: z
     .array(enumField(ANNEX_IDS, '附件 Annex'))
     .default([...ANNEX_IDS])

@@ -127,4 +127,6 @@ export interface ContractParams {
   /** Changes recorded in the 合同变更协议 annex; empty: blank rows to fill in by hand. */
   changes: { clause: string; original: string; amended: string; effectiveDate: IsoDate }[];
   annexes: AnnexId[];
+  /** Typesetting of the PDF: fonts as installed family names or font files (relative to the params file). */
+  document?: { fonts?: { body?: string; heading?: string } };
 }

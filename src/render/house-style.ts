@@ -74,8 +74,13 @@ export const TABLE = {
 
 export const SIGNATURE = {
   columnGap: 24,
-  /** Height of a line to fill in by hand (signature, seal, date). */
+  /** Height of a line to fill in by hand (date, and other blanks). */
   blankLineHeight: 34,
+  /**
+   * Height of the signature line's blank: room for a handwritten signature and the company
+   * seal stamped beside it (a round 公章 is 40-42 mm across), or an e-signature with its seal.
+   */
+  signingLineHeight: 40 * MM,
   /** A hand-filled line narrower than this goes below its label. */
   minBlankWidth: 90,
   ruleWidth: 0.6,
@@ -90,3 +95,23 @@ export const HEADER_FOOTER = {
 } as const;
 
 export const WATERMARK = { text: '草稿 DRAFT', gray: 0.88, angleDeg: 45 } as const;
+
+/**
+ * Font families by role. The PDF embeds the bundled Noto Sans Hans (family "Noto Sans S
+ * Chinese": Regular for body text, Bold for headings and strong text) unless the params'
+ * `document.fonts` or `--font` choose others; then both renderers name the chosen families
+ * (the model's `meta.fonts`). Otherwise the DOCX names what Word and WPS on a Chinese system
+ * have: a 宋体 body and 黑体 headings, with Times New Roman for Latin text.
+ *
+ * Why the PDF's default is a sans although a lawyer expects a 宋体-style serif body: the only
+ * serif CJK fonts on npm are large (@expo-google-fonts/noto-serif-sc: 68.6 MB download, 119.5 MB
+ * installed, eight 14.8 MB TrueType weights; the other packages hold web-font slices), and a
+ * serif subset is bigger (the example: 283 KB with a Noto Serif CJK SC body against 241 KB,
+ * over the 250 KB bar). A serif body is one line away: `document.fonts.body: Noto Serif CJK SC`
+ * (Debian's fonts-noto-cjk), SimSun (Windows) or Songti SC (macOS).
+ */
+export const FONT_FAMILIES = {
+  body: { pdfDefault: 'Noto Sans S Chinese', docx: '宋体', docxAlias: 'SimSun' },
+  heading: { pdfDefault: 'Noto Sans S Chinese', docx: '黑体', docxAlias: 'SimHei' },
+  latin: { docx: 'Times New Roman' },
+} as const;

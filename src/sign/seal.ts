@@ -152,8 +152,11 @@ export function writeSealAppearance(update: IncrementalUpdate, png: Uint8Array, 
   const ih = image.height * scale;
   const ops: string[] = [];
   if (iw > 0 && ih > 0) ops.push(`q ${num(iw)} 0 0 ${num(ih)} ${num((width - iw) / 2)} ${num(TEXT_BOTTOM + textHeight)} cm /Im1 Do Q`);
-  lines.forEach((line, i) => {
-    const textLine = fit(line, width - 2 * PADDING);
+  // The subset is built from every character first, then the lines are encoded with it.
+  const fitted = lines.map((line) => fit(line, width - 2 * PADDING));
+  for (const line of fitted) font.register(line);
+  font.finish();
+  fitted.forEach((textLine, i) => {
     const x = (width - widthOf(textLine)) / 2;
     const y = TEXT_BOTTOM + (lines.length - 1 - i) * TEXT_LEADING + 1.5;
     ops.push(`BT /F1 ${TEXT_SIZE} Tf 0 g ${num(x)} ${num(y)} Td <${font.encode(textLine)}> Tj ET`);

@@ -26,7 +26,8 @@ function normaliseLegacyClauseNumbers(text: string): string {
 
 /** The text without running headers and footers (each layout has its own pages). */
 const body = (text: string) =>
-  squash(text).replace(/(云电话服务合同)?合同编号：YDH-2025-0001/g, '').replace(/第\d+页共\d+页/g, '').replace(/[•_]/g, '');
+  // The PDF's running header names the contract, or the annex on the page (附件二保密协议).
+  squash(text).replace(/(云电话服务合同|附件[一二三四五六七八九十]+[\u4e00-\u9fff（）]{1,20}?)?合同编号：YDH-2025-0001/g, '').replace(/第\d+页共\d+页/g, '').replace(/[•_]/g, '');
 
 const counts = (text: string) => {
   const out = new Map<string, number>();

@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { FontChoice } from '../../fonts/choice.js';
+import { isFontFileSpec } from '../../fonts/resolve.js';
 import { ContractError, text, type Diagnostic, type Locale } from '../../diagnostics.js';
 import type { ManifestOptions } from '../../output/manifest.js';
 import { runBatch, type InputResult } from '../../output/batch.js';
@@ -27,6 +29,7 @@ export interface GenOptions {
   maxWarnings?: string;
   watch?: boolean;
   manifest?: boolean;
+  font?: string;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -34,6 +37,26 @@ function parseJobs(value: string | undefined): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw usage(`--jobs must be a whole number from 1 to 64, got "${value}"`, `--jobs 必须是 1 到 64 之间的整数，实际为“${value}”`);
   return jobs;
+}
+
+/**
+ * `--font body=<file|family>,heading=<file|family>`: either role may be left out. A value may
+ * itself hold commas (a family name); only `,body=` / `,heading=` start the next role.
+ */
+export function parseFontOption(value: string | undefined, cwd = process.cwd()): FontChoice | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(/,(?=\s*(?:body|heading)\s*=)/);
+  const out: { body?: string; heading?: string } = {};
+  for (const part of parts) {
+    const m = /^\s*(body|heading)\s*=(.*)$/s.exec(part);
+    const spec = m?.[2]?.trim();
+    if (!m || !spec) throw usage(`--font takes body=<file|family>,heading=<file|family>; got "${value}"`, `--font 的格式为 body=<文件|字体族>,heading=<文件|字体族>，实际为“${value}”`);
+    const role = m[1] as 'body' | 'heading';
+    if (out[role] !== undefined) throw usage(`--font names ${role} twice`, `--font 重复指定了 ${role}`);
+    // Relative files are the working folder's: make them absolute for the worker threads.
+    out[role] = isFontFileSpec(spec) && !isAbsolute(spec.replace(/#\d+$/, '')) && !spec.startsWith('~') ? resolve(cwd, spec) : spec;
+  }
+  return out;
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds convention): seconds since 1970. */
@@ -54,6 +77,7 @@ export interface GenPlan {
   readonly shard: { index: number; count: number } | undefined;
   readonly epoch: number | undefined;
   readonly maxWarnings: number | undefined;
+  readonly fonts: FontChoice | undefined;
 }
 
 export function planGen(args: readonly string[], options: GenOptions): GenPlan {
@@ -69,6 +93,7 @@ export function planGen(args: readonly string[], options: GenOptions): GenPlan {
     shard: options.shard !== undefined ? parseShard(options.shard) : undefined,
     epoch: sourceDateEpoch(),
     maxWarnings: parseMaxWarnings(options.maxWarnings),
+    fonts: parseFontOption(options.font),
   };
 }
 
@@ -103,6 +128,7 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
     diskCache: true,
     ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
     ...(plan.epoch !== undefined ? { sourceDateEpoch: plan.epoch } : {}),
+    ...(plan.fonts !== undefined ? { fonts: plan.fonts } : {}),
   };
 
   if (target.kind === 'stdout') {

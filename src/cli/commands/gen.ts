@@ -17,6 +17,7 @@ export function registerGen(program: Command, run: (fn: () => Promise<CommandRes
     .option('--templates <dir>', say('a folder whose files replace built-in templates of the same name', '用该文件夹中的同名文件替换内置模板'))
     .option('--draft', say('print unfilled optional blanks as ____ and mark every page 草稿 DRAFT', '未填写的可选项印为 ____，每页加“草稿 DRAFT”标记'))
     .option('--pdfa', say('write the PDF as PDF/A-2b for archiving', '生成 PDF/A-2b 格式的 PDF，便于归档'))
+    .option('--font <roles>', say('fonts, overriding the params: body=<file|family>,heading=<file|family> (a face of a collection as file.ttc#2)', '字体，优先于参数文件：body=<文件|字体族>,heading=<文件|字体族>（字体集中的某一字体写作 file.ttc#2）'))
     .option('-j, --jobs <n>', say('parallel workers (default: number of cores)', '并行工作线程数（默认：CPU 核数）'))
     .option('--shard <k/n>', say('process only shard k of n (a stable split for CI matrices)', '只处理 n 份中的第 k 份（用于 CI 矩阵的稳定划分）'))
     .option('--manifest', say('also write SHA256SUMS and manifest.json (hashes of inputs, templates and outputs) beside the outputs', '同时在输出旁写出 SHA256SUMS 和 manifest.json（输入、模板和输出的哈希）'))
@@ -41,6 +42,7 @@ Examples:
   contract gen customers/ -o build/contracts -j 4
   contract gen 'customers/**/*.yaml' --format github --max-warnings 0
   contract gen params.yaml -f md          # review the text as Markdown
+  contract gen params.yaml --font body="Noto Serif CJK SC"   # a serif body (fonts-noto-cjk)
   contract gen params.yaml --watch --templates my-tpl/
   contract gen customers/ --shard 2/3 --json > report.json
   SOURCE_DATE_EPOCH=1740787200 contract gen customers/ --manifest
@@ -61,6 +63,7 @@ SHA256SUMS.k-of-n 和 manifest.k-of-n.json）。
   contract gen customers/ -o build/contracts -j 4
   contract gen 'customers/**/*.yaml' --format github --max-warnings 0
   contract gen params.yaml -f md          # 以 Markdown 审阅文本
+  contract gen params.yaml --font body="Noto Serif CJK SC"   # 宋体风格正文（fonts-noto-cjk）
   contract gen params.yaml --watch --templates my-tpl/
   contract gen customers/ --shard 2/3 --json > report.json
   SOURCE_DATE_EPOCH=1740787200 contract gen customers/ --manifest

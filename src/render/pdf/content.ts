@@ -13,38 +13,60 @@ export const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
 export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontStyle, EmbeddedFont>>, used: Set<FontStyle>): string {
   const out: string[] = [];
-  // Character spacing (Tc) is text state that outlives BT … ET: set it whenever it changes,
-  // or a justified line's spacing leaks into the next label.
+  // Consecutive text ops share one text object (BT … ET); font, character spacing (Tc) and
+  // fill colour are text state that lasts through it, so each is set only when it changes.
+  let inText = false;
+  let font = '';
   let tc = 0;
+  let gray = 0;
+  const endText = (): void => {
+    if (!inText) return;
+    if (gray !== 0) out.push('0 g');
+    out.push('ET');
+    inText = false;
+  };
   for (const op of ops) {
     switch (op.kind) {
       case 'text': {
-        const font = fonts[op.font];
-        const hex = font.encode(op.text);
+        const embedded = fonts[op.font];
+        const hex = embedded.encode(op.text);
         if (hex === '') break;
         used.add(op.font);
+        if (!inText) {
+          out.push('BT');
+          inText = true;
+          font = '';
+          tc = 0;
+          gray = 0;
+        }
+        const tf = `/${embedded.id} ${num(op.size)} Tf`;
+        if (tf !== font) {
+          out.push(tf);
+          font = tf;
+        }
+        if (op.spacing !== tc) {
+          out.push(`${num(op.spacing)} Tc`);
+          tc = op.spacing;
+        }
+        if (op.gray !== gray) {
+          out.push(`${num(op.gray)} g`);
+          gray = op.gray;
+        }
         let m = `1 0 0 -1 ${num(op.x)} ${num(op.y)}`;
         if (op.angle) {
           const a = (op.angle * Math.PI) / 180;
           // Rotated counter-clockwise on the page, in the flipped page space.
           m = `${num(Math.cos(a))} ${num(-Math.sin(a))} ${num(-Math.sin(a))} ${num(-Math.cos(a))} ${num(op.x)} ${num(op.y)}`;
         }
-        const gray = op.gray !== 0 ? `${num(op.gray)} g ` : '';
-        let spacing = '';
-        if (gray) {
-          // Inside q … Q: whatever is set here is undone by the Q.
-          if (op.spacing !== tc) spacing = `${num(op.spacing)} Tc `;
-        } else if (op.spacing !== tc) {
-          spacing = `${num(op.spacing)} Tc `;
-          tc = op.spacing;
-        }
-        out.push(`${gray ? 'q ' + gray : ''}BT /${font.id} ${num(op.size)} Tf ${spacing}${m} Tm <${hex}> Tj ET${gray ? ' Q' : ''}`);
+        out.push(`${m} Tm <${hex}> Tj`);
         break;
       }
       case 'line':
+        endText();
         out.push(`q ${num(op.gray)} G ${num(op.width)} w ${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S Q`);
         break;
       case 'rect': {
+        endText();
         const r = `${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re`;
         if (op.fill !== undefined) out.push(`q ${num(op.fill)} g ${r} f Q`);
         if (op.stroke !== undefined) out.push(`q ${num(op.stroke)} G ${num(op.width ?? 1)} w ${r} S Q`);
@@ -54,5 +76,6 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
         assertNever(op);
     }
   }
+  endText();
   return out.join('\n');
 }

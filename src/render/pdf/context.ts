@@ -11,6 +11,11 @@ export interface Ctx {
   readonly clauses: { n: number };
   /** Body paragraphs at this level get a 2em first-line indent. */
   readonly indentFirst: boolean;
+  /**
+   * Signature blocks get signature fields (/Sig widgets). Not in a sample form (格式文本): a
+   * field there would invite signing a blank agreement.
+   */
+  readonly sign: boolean;
 }
 
 /** Articles (第N条) or annex sections (N、) counted so far, and where their bookmarks go. */

@@ -1,60 +1,55 @@
 /**
- * A font as embedded in one PDF: the glyphs used so far (new CIDs in order of first use),
- * their widths and Unicode values, written at the end as a CID-keyed CFF subset
- * (FontFile3/CIDFontType0C) with a ToUnicode CMap so that text can be searched and copied.
- * The compressed subset is cached per glyph list, in memory and (when the caller passes a
- * SubsetStore) across runs, so a document with the same characters as an earlier one skips
- * subsetting and reading the font's outlines; the bytes are the same either way.
+ * A font as embedded in one PDF. The whole document is laid out before anything is written,
+ * so the glyphs it uses are registered first (register), the subset is built once (finish),
+ * and the content streams then name each glyph by the CID the subset gives it (encode):
+ * - CFF outlines: a CIDFontType0 with the subset's CFF table (FontFile3/CIDFontType0C); a
+ *   CID-keyed CFF finds glyphs by the CIDs of its charset, which the subset keeps;
+ * - TrueType outlines: a CIDFontType2 with the subset font (FontFile2), CID = glyph index.
+ * Widths and a ToUnicode CMap (search, copy, e-signing tools' anchor text) go with it.
+ *
+ * The compressed font program is cached per glyph list, in memory and (when the caller passes
+ * a SubsetStore) across runs; the bytes are the same on a hit or a miss.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { deflateSync } from 'node:zlib';
-import { subsetCidCff } from './cff-subset.js';
-import { glyphMetrics, type LoadedFont } from './font.js';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { cffInfo } from '../../fonts/cff.js';
+import { glyphMetrics, type FontFace } from '../../fonts/face.js';
+import { SUBSETTER_VERSION, subsetFont, subsetGlyphs, wholeFont } from '../../fonts/subset.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 import type { SubsetStore } from './subset-store.js';
 
 /**
- * Version of what a stored subset holds. Bump it whenever the bytes for the same font and
- * glyph list change: cff-subset.ts's output, the deflate call below, or this key's meaning.
+ * Version of what a stored subset holds. Bump it whenever the bytes for the same face and
+ * glyph list change: the subsetter's use (subset.ts), the deflate call below, or this key's
+ * meaning.
  */
-const SUBSET_FORMAT = 1;
+const SUBSET_FORMAT = 3;
 /** deflate's output may differ between zlib versions: part of the key. */
 const ZLIB = process.versions.zlib.replace(/[^A-Za-z0-9.-]/g, '-');
+const HB = SUBSETTER_VERSION.replace(/[^A-Za-z0-9.-]/g, '-');
 
 const CACHE_LIMIT = 16;
+/** The CIDs of a cached program's glyphs (original glyph id -> CID), computed once per program. */
+const cidCache = new WeakMap<Uint8Array, ReadonlyMap<number, number>>();
 const subsetCache = new Map<string, Uint8Array>();
 let cacheEnabled = true;
-let useFontkit = false;
+let embedWhole = false;
 
 /**
- * For tests and benchmarks. `cache`: the in-memory cache (the output must be the same with it
- * on or off; a SubsetStore passed to renderPdf is used either way). `fontkit`: subset with
- * fontkit instead (slow; other bytes, the same glyphs drawn).
+ * For tests. `cache`: the in-memory cache (the output must be the same with it on or off; a
+ * SubsetStore passed to renderPdf is used either way). `whole`: embed the whole font instead
+ * of a subset (a reference: the subset must draw the same pixels).
  */
-export function configureSubsetting(options: { readonly cache?: boolean; readonly fontkit?: boolean }): void {
+export function configureSubsetting(options: { readonly cache?: boolean; readonly whole?: boolean }): void {
   cacheEnabled = options.cache ?? cacheEnabled;
-  useFontkit = options.fontkit ?? useFontkit;
+  embedWhole = options.whole ?? embedWhole;
   subsetCache.clear();
 }
 
-const require = createRequire(import.meta.url);
-
-/** The fallback subsetter, loaded only when needed (fontkit's import alone costs ~0.3 s). */
-function fontkitSubset(font: LoadedFont, glyphs: readonly number[]): Uint8Array {
-  const fontkit = require('fontkit') as typeof import('fontkit');
-  const subset = fontkit.create(Buffer.from(font.file())).createSubset();
-  for (const g of glyphs) subset.includeGlyph(g);
-  return subset.encode();
-}
-
-/**
- * The cache key of a subset: file-name safe, and naming everything the bytes depend on (see
- * SUBSET_FORMAT). The glyph list goes in as a SHA-1.
- */
-export function subsetKey(font: LoadedFont, glyphs: readonly number[]): string {
+/** The cache key of a subset: file-name safe, naming everything the bytes depend on. */
+export function subsetKey(face: FontFace, glyphs: readonly number[]): string {
   const digest = createHash('sha1').update(glyphs.join(',')).digest('hex');
-  return `cff-subset.v${SUBSET_FORMAT}.${useFontkit ? 'fontkit' : 'cid'}.${font.style}.${font.versionId}.zlib-${ZLIB}.${digest}`;
+  return `font-subset.v${SUBSET_FORMAT}.hb-${HB}.${face.outline}.${face.key}.zlib-${ZLIB}.${digest}`;
 }
 
 /** A store that fails must not fail the render: a miss then. */
@@ -76,8 +71,12 @@ function storeSet(store: SubsetStore | undefined, key: string, value: Uint8Array
   }
 }
 
-function compressedSubset(font: LoadedFont, glyphs: readonly number[], store: SubsetStore | undefined): Uint8Array {
-  const key = subsetKey(font, glyphs);
+/** The whole font's program: its CFF table, or (TrueType) the face as a font of its own. */
+const wholeProgram = (face: FontFace): Uint8Array => (face.outline === 'cff' ? face.table('CFF ')! : wholeFont(face));
+
+function compressedProgram(face: FontFace, glyphs: readonly number[], store: SubsetStore | undefined): Uint8Array {
+  if (embedWhole) return new Uint8Array(deflateSync(wholeProgram(face)));
+  const key = subsetKey(face, glyphs);
   const hit = cacheEnabled ? subsetCache.get(key) : undefined;
   if (hit !== undefined) {
     subsetCache.delete(key);
@@ -85,14 +84,18 @@ function compressedSubset(font: LoadedFont, glyphs: readonly number[], store: Su
     return hit;
   }
   let out = storeGet(store, key);
-  if (out === undefined) {
-    let cff: Uint8Array;
+  if (out !== undefined && face.outline === 'cff') {
+    // A stored value is used only if it is what this key promises; its CIDs are read now.
     try {
-      cff = useFontkit ? fontkitSubset(font, glyphs) : subsetCidCff(font.cff(), glyphs);
+      const info = cffInfo(inflateSync(out));
+      if (info.glyphCount === glyphs.length) cidCache.set(out, cidMap(glyphs, info));
+      else out = undefined;
     } catch {
-      cff = fontkitSubset(font, glyphs);
+      out = undefined;
     }
-    out = new Uint8Array(deflateSync(cff));
+  }
+  if (out === undefined) {
+    out = new Uint8Array(deflateSync(subsetFont(face, glyphs)));
     storeSet(store, key, out);
   }
   if (cacheEnabled) {
@@ -102,7 +105,22 @@ function compressedSubset(font: LoadedFont, glyphs: readonly number[], store: Su
   return out;
 }
 
-const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+const HEX: string[] = [];
+/** Four hex digits (CIDs repeat all over the content streams: computed once each). */
+const hex4 = (n: number): string => (HEX[n] ??= n.toString(16).padStart(4, '0'));
+
+/**
+ * Original glyph id -> CID of a program holding `glyphs`: through the charset of a CFF (`info`),
+ * else the glyph's index in the program. (A whole font keeps its glyph ids.)
+ */
+function cidMap(glyphs: readonly number[], info: ReturnType<typeof cffInfo> | undefined): Map<number, number> {
+  const map = new Map<number, number>();
+  glyphs.forEach((g, i) => {
+    const index = embedWhole ? g : i;
+    map.set(g, info === undefined ? index : info.cidOf(index));
+  });
+  return map;
+}
 
 function unicodeHex(cp: number): string {
   if (cp <= 0xffff) return hex4(cp);
@@ -111,9 +129,9 @@ function unicodeHex(cp: number): string {
 }
 
 /** Six capital letters from the glyph list: the subset tag of the font name. */
-function subsetTag(glyphs: readonly number[], style: string): string {
+function subsetTag(glyphs: readonly number[], key: string): string {
   let h = 0x811c9dc5;
-  for (const c of style) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+  for (const c of key) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
   for (const g of glyphs) h = Math.imul(h ^ g, 0x01000193);
   let tag = '';
   for (let i = 0; i < 6; i++) {
@@ -123,16 +141,20 @@ function subsetTag(glyphs: readonly number[], style: string): string {
   return tag;
 }
 
+/** A PDF name from a PostScript name: printable ASCII without delimiters. */
+const pdfName = (name: string): string => name.replace(/[^A-Za-z0-9+\-_.]/g, '') || 'Font';
+
 export class EmbeddedFont {
   private dict: PdfRef | undefined;
-  private readonly cids = new Map<number, number>();
-  private readonly glyphs: number[] = [0];
-  private readonly widths: number[] = [1000];
-  private readonly unicode: number[] = [0];
+  /** Original glyph id -> the first code point drawn with it (ToUnicode), and its width. */
+  private readonly used = new Map<number, { readonly cp: number; readonly width: number }>();
+  private cidOf: ReadonlyMap<number, number> | undefined;
+  private program: Uint8Array | undefined;
+  private glyphs: readonly number[] = [];
 
   constructor(
     private readonly doc: PdfDoc,
-    readonly font: LoadedFont,
+    readonly face: FontFace,
     readonly id: string,
     /** Compressed subsets kept across runs (optional). */
     private readonly store?: SubsetStore,
@@ -144,86 +166,128 @@ export class EmbeddedFont {
     return this.dict;
   }
 
-  /** Hex string of the CIDs of `text`; characters the font lacks are skipped. */
+  get isUsed(): boolean {
+    return this.used.size > 0;
+  }
+
+  /** Code points seen by register; after finish, each one's CID as hex ('' if the font lacks it). */
+  private readonly seen = new Set<number>();
+  private readonly hexOf = new Map<number, string>();
+
+  /** Note the glyphs of `text` (before finish). Characters the font lacks are skipped. */
+  register(text: string): void {
+    if (this.cidOf !== undefined) throw new Error('EmbeddedFont: register after finish');
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (this.seen.has(cp)) continue;
+      this.seen.add(cp);
+      const m = glyphMetrics(this.face, cp);
+      if (m.gid !== 0 && !this.used.has(m.gid)) this.used.set(m.gid, { cp, width: m.advance });
+    }
+  }
+
+  /** Build (or fetch) the subset and number its glyphs. */
+  finish(): void {
+    if (this.cidOf !== undefined || this.used.size === 0) return;
+    this.glyphs = embedWhole ? [...this.used.keys()].sort((a, b) => a - b) : subsetGlyphs(this.face, this.used.keys());
+    this.program = compressedProgram(this.face, this.glyphs, this.store);
+    let cids = cidCache.get(this.program);
+    if (cids === undefined) {
+      cids = this.face.outline === 'cff' ? cidMap(this.glyphs, cffInfo(inflateSync(this.program))) : cidMap(this.glyphs, undefined);
+      cidCache.set(this.program, cids);
+    }
+    this.cidOf = cids;
+    for (const cp of this.seen) {
+      const gid = glyphMetrics(this.face, cp).gid;
+      this.hexOf.set(cp, gid === 0 ? '' : hex4(cids.get(gid)!));
+    }
+  }
+
+  /** Hex string of the CIDs of `text` (after finish); characters the font lacks are skipped. */
   encode(text: string): string {
     let out = '';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      const m = glyphMetrics(this.font, cp);
-      if (m.gid === 0) continue;
-      let cid = this.cids.get(m.gid);
-      if (cid === undefined) {
-        cid = this.glyphs.length;
-        this.cids.set(m.gid, cid);
-        this.glyphs.push(m.gid);
-        this.widths.push(m.advance);
-        this.unicode.push(cp);
-      }
-      out += hex4(cid);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const hex = this.hexOf.get(cp);
+      if (hex === undefined) throw new Error('EmbeddedFont: text was not registered before finish');
+      out += hex;
     }
     return out;
   }
 
   /** Write the font objects (only if some page used the font). */
   embed(): void {
-    if (this.dict === undefined) return;
+    if (this.dict === undefined || this.program === undefined || this.cidOf === undefined) return;
     const doc = this.doc;
-    const f = this.font.metrics;
+    const f = this.face.metrics;
     const scale = 1000 / f.unitsPerEm;
-    const file = doc.ref({ Filter: 'FlateDecode', Subtype: 'CIDFontType0C' });
-    file.end(compressedSubset(this.font, this.glyphs, this.store));
-    const name = `${subsetTag(this.glyphs, this.font.style)}+${this.font.postscriptName}`;
+    const truetype = this.face.outline === 'glyf';
+    const byCid = this.byCid();
+    const file = doc.ref(truetype ? { Filter: 'FlateDecode' } : { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' });
+    file.end(this.program);
+    const name = `${subsetTag(this.glyphs, this.face.key)}+${pdfName(this.face.postscriptName)}`;
     const descriptor = doc.ref({
       Type: 'FontDescriptor',
       FontName: name,
       Flags: 4,
-      FontBBox: f.bbox.map((v) => v * scale),
+      FontBBox: f.bbox.map((v) => Math.round(v * scale)),
       ItalicAngle: f.italicAngle,
-      Ascent: f.ascent * scale,
-      Descent: f.descent * scale,
-      CapHeight: (f.capHeight || f.ascent) * scale,
-      XHeight: (f.xHeight || 0) * scale,
+      Ascent: Math.round(f.ascent * scale),
+      Descent: Math.round(f.descent * scale),
+      CapHeight: Math.round((f.capHeight || f.ascent) * scale),
+      XHeight: Math.round((f.xHeight || 0) * scale),
       StemV: 0,
-      FontFile3: file,
+      ...(truetype ? { FontFile2: file } : { FontFile3: file }),
     });
     descriptor.end();
     const descendant = doc.ref({
       Type: 'Font',
-      Subtype: 'CIDFontType0',
+      Subtype: truetype ? 'CIDFontType2' : 'CIDFontType0',
       BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       DW: 1000,
-      W: this.widthArray(),
+      W: this.widthArray(byCid),
+      ...(truetype ? { CIDToGIDMap: 'Identity' } : {}),
     });
     descendant.end();
     const toUnicode = doc.ref();
-    toUnicode.end(this.toUnicodeCMap());
+    toUnicode.end(this.toUnicodeCMap(byCid));
     Object.assign(this.dict.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode });
     this.dict.end();
   }
 
-  /** `W` entries for runs of CIDs whose width is not the default 1000. */
-  private widthArray(): (number | number[])[] {
+  /** CIDs in increasing order with their glyph's code point and width. */
+  private byCid(): { cid: number; cp: number; width: number }[] {
+    const out: { cid: number; cp: number; width: number }[] = [];
+    for (const [gid, u] of this.used) out.push({ cid: this.cidOf!.get(gid)!, ...u });
+    return out.sort((a, b) => a.cid - b.cid);
+  }
+
+  /** `W` entries for runs of consecutive CIDs whose width is not the default 1000. */
+  private widthArray(byCid: readonly { readonly cid: number; readonly width: number }[]): (number | number[])[] {
     const out: (number | number[])[] = [];
     let run: number[] = [];
-    let start = 0;
-    this.widths.forEach((w, cid) => {
-      if (w !== 1000) {
-        if (run.length === 0) start = cid;
-        run.push(w);
-        return;
+    let start = -1;
+    let next = -1;
+    for (const { cid, width } of byCid) {
+      if (width === 1000) continue;
+      if (run.length > 0 && cid === next) run.push(width);
+      else {
+        if (run.length > 0) out.push(start, run);
+        start = cid;
+        run = [width];
       }
-      if (run.length > 0) out.push(start, run);
-      run = [];
-    });
+      next = cid + 1;
+    }
     if (run.length > 0) out.push(start, run);
     return out;
   }
 
-  private toUnicodeCMap(): string {
-    const entries: string[] = [];
-    for (let cid = 1; cid < this.unicode.length; cid++) entries.push(`<${hex4(cid)}> <${unicodeHex(this.unicode[cid]!)}>`);
+  private toUnicodeCMap(byCid: readonly { readonly cid: number; readonly cp: number }[]): string {
+    const entries = byCid.map(({ cid, cp }) => `<${hex4(cid)}> <${unicodeHex(cp)}>`);
     const blocks: string[] = [];
     for (let i = 0; i < entries.length; i += 100) {
       const chunk = entries.slice(i, i + 100);

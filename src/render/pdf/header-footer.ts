@@ -1,4 +1,8 @@
-/** Running header (title, contract number), footer 第 X 页 共 Y 页, and the draft mark. */
+/**
+ * Running header: the title, or the annex on the page (附件二 保密协议), and the contract number;
+ * in a draft, a 草稿 DRAFT mark before the number (as the DOCX header has it) and a watermark.
+ * Footer: 第 X 页 共 Y 页.
+ */
 import type { DocumentMeta } from '../../model/types.js';
 import type { Op, Page } from './layout.js';
 import { textWidth } from './measure.js';
@@ -12,11 +16,15 @@ export function decoratePages(pages: readonly Page[], meta: DocumentMeta): void 
   const right = PAGE.width - PAGE.marginRight;
   const number = `合同编号：${meta.number}`;
   const numberX = right - textWidth('regular', number, h.size);
+  const draftX = numberX - h.size * 2 - textWidth('bold', WATERMARK.text, h.size);
   pages.forEach((page, i) => {
     const ops: Op[] = [];
-    if (meta.draft) ops.push(watermark());
+    if (meta.draft) {
+      ops.push(watermark());
+      ops.push({ kind: 'text', font: 'bold', size: h.size, x: draftX, y: HEADER_FOOTER.headerBaseline, text: WATERMARK.text, spacing: 0, gray: HEADER_FOOTER.gray });
+    }
     ops.push(
-      { kind: 'text', font: 'regular', size: h.size, x: PAGE.marginLeft, y: HEADER_FOOTER.headerBaseline, text: meta.title, spacing: 0, gray: HEADER_FOOTER.gray },
+      { kind: 'text', font: 'regular', size: h.size, x: PAGE.marginLeft, y: HEADER_FOOTER.headerBaseline, text: fitted(page.header, (meta.draft ? draftX : numberX) - PAGE.marginLeft - h.size * 2, h.size), spacing: 0, gray: HEADER_FOOTER.gray },
       { kind: 'text', font: 'regular', size: h.size, x: numberX, y: HEADER_FOOTER.headerBaseline, text: number, spacing: 0, gray: HEADER_FOOTER.gray },
       { kind: 'line', x1: PAGE.marginLeft, y1: HEADER_FOOTER.headerRuleY, x2: right, y2: HEADER_FOOTER.headerRuleY, width: HEADER_FOOTER.ruleWidth, gray: HEADER_FOOTER.gray },
     );
@@ -33,6 +41,14 @@ export function decoratePages(pages: readonly Page[], meta: DocumentMeta): void 
     // The mark goes under the content; header and footer anywhere.
     page.ops.unshift(...ops);
   });
+}
+
+/** `text`, shortened with an ellipsis to fit `width` (a long title must not run into the number). */
+function fitted(text: string, width: number, size: number): string {
+  if (textWidth('regular', text, size) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 0 && textWidth('regular', `${chars.join('')}…`, size) > width) chars.pop();
+  return `${chars.join('')}…`;
 }
 
 function watermark(): Op {

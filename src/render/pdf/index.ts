@@ -11,8 +11,10 @@ import { addSignatureWidgets, writeAcroForm } from './acroform.js';
 import { contentStream } from './content.js';
 import { layoutDocument } from './document.js';
 import { EmbeddedFont } from './embed-font.js';
-import { loadFont } from './font.js';
+import { withFonts } from './font.js';
+import { defaultFontSet, type FontSet } from '../../fonts/index.js';
 import { documentInfo, installXmp } from './metadata.js';
+import { writeLinks } from './links.js';
 import { writeOutline } from './outline.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 import { PAGE, type FontStyle } from './style.js';
@@ -31,10 +33,13 @@ export interface PdfOptions {
    * The output is byte-identical with or without it, on a hit or a miss.
    */
   readonly subsetStore?: SubsetStore;
+  /** The faces to set the contract in (src/fonts resolves them); default: the house style's. */
+  readonly fonts?: FontSet;
 }
 
 export async function renderPdf(doc: ContractDocument, options: PdfOptions = {}): Promise<Uint8Array> {
-  const layout = layoutDocument(doc);
+  const fontSet = options.fonts ?? defaultFontSet();
+  const layout = withFonts(fontSet, () => layoutDocument(doc));
   const info = documentInfo(doc.meta, options.sourceDateEpoch);
   const pdf = new PDFDocument({
     size: [PAGE.width, PAGE.height],
@@ -44,6 +49,8 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
     // No default font: pdfkit would load Helvetica's metrics for nothing.
     font: null as unknown as string,
     compress: true,
+    // Pages stay open until the end: links may point forward.
+    bufferPages: true,
     lang: doc.meta.language,
     displayTitle: true,
     info: { ...info },
@@ -59,9 +66,13 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   });
 
   const fonts: Record<FontStyle, EmbeddedFont> = {
-    regular: new EmbeddedFont(pdf, loadFont('regular'), 'F1', options.subsetStore),
-    bold: new EmbeddedFont(pdf, loadFont('bold'), 'F2', options.subsetStore),
+    regular: new EmbeddedFont(pdf, fontSet.body, 'F1', options.subsetStore),
+    bold: new EmbeddedFont(pdf, fontSet.heading, 'F2', options.subsetStore),
   };
+  // Every glyph is known before any is written: the subsets number them.
+  for (const page of layout.pages) for (const op of page.ops) if (op.kind === 'text') fonts[op.font].register(op.text);
+  fonts.regular.finish();
+  fonts.bold.finish();
   const pages: PdfRef[] = [];
   const fields: PdfRef[] = [];
   layout.pages.forEach((page, i) => {
@@ -73,6 +84,7 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
     for (const style of used) resources[fonts[style].id] = fonts[style].ref;
     fields.push(...addSignatureWidgets(pdf, layout.signatures, i));
   });
+  writeLinks(pdf, layout.links, layout.anchors, pages);
   writeOutline(pdf, layout.outline, pages);
   writeAcroForm(pdf, fields);
   fonts.regular.embed();

@@ -28,6 +28,27 @@ export type Op =
 
 export interface Page {
   readonly ops: Op[];
+  /** The running header's left part: the contract's title, or the annex on this page. */
+  readonly header: string;
+}
+
+/** Where a cross-reference can point: `article:<id>` or `annex:<id>`. */
+export type AnchorKey = string;
+
+export interface Anchor {
+  readonly page: number;
+  /** Top of the heading. */
+  readonly y: number;
+}
+
+/** A clickable area of a page that jumps to an anchor. */
+export interface LinkRect {
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly target: AnchorKey;
 }
 
 export interface OutlineEntry {
@@ -39,6 +60,7 @@ export interface OutlineEntry {
 }
 
 export interface SignatureRect {
+  /** Unique in the document: 甲方签章, 乙方签章, 甲方签章2 … (what signing tools fill). */
   readonly name: string;
   readonly page: number;
   readonly x: number;
@@ -49,6 +71,16 @@ export interface SignatureRect {
 
 export type LineAlign = 'left' | 'center' | 'right' | 'justify';
 
+export interface LayoutSnapshot {
+  readonly pages: number;
+  readonly outline: number;
+  readonly signatures: number;
+  readonly links: number;
+  readonly anchors: ReadonlySet<AnchorKey>;
+  readonly y: number;
+  readonly header: string;
+}
+
 const EPS = 0.01;
 
 /** Baseline of a line whose box starts at `top`: the em box centred in the line height. */
@@ -58,9 +90,14 @@ export class Layout {
   readonly pages: Page[] = [];
   readonly outline: OutlineEntry[] = [];
   readonly signatures: SignatureRect[] = [];
+  readonly anchors = new Map<AnchorKey, Anchor>();
+  readonly links: LinkRect[] = [];
   y: number = PAGE.marginTop;
+  /** The running header of pages started from now on. */
+  header: string;
 
-  constructor() {
+  constructor(header = '') {
+    this.header = header;
     this.newPage();
   }
 
@@ -72,8 +109,18 @@ export class Layout {
     return this.y <= PAGE.marginTop + EPS;
   }
 
+  /**
+   * A page whose text area ends higher than the others (see shortenPage): when the last page of
+   * an annex would hold only a line or two, the page before gives some of its lines to it.
+   */
+  private short: { readonly page: number; readonly by: number } | undefined;
+
+  get bottom(): number {
+    return this.short !== undefined && this.short.page === this.page ? CONTENT_BOTTOM - this.short.by : CONTENT_BOTTOM;
+  }
+
   get remaining(): number {
-    return CONTENT_BOTTOM - this.y;
+    return this.bottom - this.y;
   }
 
   /** Height available on an empty page. */
@@ -86,8 +133,13 @@ export class Layout {
   }
 
   newPage(): void {
-    this.pages.push({ ops: [] });
+    this.pages.push({ ops: [], header: this.header });
     this.y = PAGE.marginTop;
+  }
+
+  /** Record where a heading that references may point at starts (the first record wins). */
+  anchor(key: AnchorKey, y = this.y): void {
+    if (!this.anchors.has(key)) this.anchors.set(key, { page: this.page, y });
   }
 
   /** Start a new page unless `h` fits here (or the page is still empty). */
@@ -97,7 +149,27 @@ export class Layout {
 
   /** Vertical space, dropped at the top of a page. */
   space(h: number): void {
-    if (!this.atTop) this.y = Math.min(this.y + h, CONTENT_BOTTOM);
+    if (!this.atTop) this.y = Math.min(this.y + h, this.bottom);
+  }
+
+  /** Everything laid out so far, to lay a part out again from here (restore). */
+  snapshot(): LayoutSnapshot {
+    return { pages: this.pages.length, outline: this.outline.length, signatures: this.signatures.length, links: this.links.length, anchors: new Set(this.anchors.keys()), y: this.y, header: this.header };
+  }
+
+  restore(s: LayoutSnapshot): void {
+    this.pages.length = s.pages;
+    this.outline.length = s.outline;
+    this.signatures.length = s.signatures;
+    this.links.length = s.links;
+    for (const key of [...this.anchors.keys()]) if (!s.anchors.has(key)) this.anchors.delete(key);
+    this.y = s.y;
+    this.header = s.header;
+  }
+
+  /** End page `page`'s text area `by` points early (until cleared with undefined). */
+  shortenPage(short: { readonly page: number; readonly by: number } | undefined): void {
+    this.short = short;
   }
 
   add(op: Op): void {
@@ -115,34 +187,45 @@ export class Layout {
     } else if (align === 'center') start = x + (width - line.width) / 2;
     else if (align === 'right') start = x + width - line.width;
     for (const piece of line.pieces) {
+      const advance = piece.width + piece.chars * spacing;
       if (piece.text.trim() !== '') {
         this.add({ kind: 'text', font: piece.style, size: style.size, x: start, y, text: piece.text, spacing, gray });
       }
-      start += piece.width + piece.chars * spacing;
+      if (piece.link !== undefined) this.links.push({ page: this.page, x: start, y: top, w: advance, h: style.lineHeight, target: piece.link });
+      start += advance;
     }
   }
 
   /**
    * Place paragraph lines at the cursor, moving to new pages as needed: no single first line
    * left at the foot of a page (orphan) and no single last line carried to the next (widow).
-   * `xFirst` is where the first line starts (first-line indent or after a label).
+   * `xFirst` is where the first line starts (first-line indent or after a label). `keepAfter`:
+   * the height of what must follow the last lines on their page (the signature block after the
+   * last clause): the paragraph's last two lines go with it.
    */
-  placeLines(lines: readonly Line[], x: number, width: number, xFirst: number, style: TextStyle, align: LineAlign, onFirst?: (top: number) => void): void {
+  placeLines(lines: readonly Line[], x: number, width: number, xFirst: number, style: TextStyle, align: LineAlign, onFirst?: (top: number) => void, keepAfter = 0): void {
     const lh = style.lineHeight;
+    const n = lines.length;
     let i = 0;
-    while (i < lines.length) {
+    while (i < n) {
       let fit = Math.floor((this.remaining + EPS) / lh);
-      const left = lines.length - i;
-      if (fit < left && !this.atTop) {
-        if (i === 0 && fit < 2 && left > 1) fit = 0; // orphan
-        else if (left - fit === 1 && fit >= 2) fit -= 1; // widow
-        if (fit <= 0) {
-          this.newPage();
-          continue;
-        }
+      const left = n - i;
+      if (fit >= left && keepAfter > 0 && !this.atTop && !this.fits(left * lh + keepAfter)) {
+        // All that is left fits, but not with what must follow: the last lines go with it,
+        // unless the whole paragraph and what follows cannot share a page anyway.
+        const carry = Math.min(left, 2);
+        if (carry * lh + keepAfter <= Layout.pageHeight) fit = left - carry;
+        if (i === 0 && fit > 0 && fit < 2) fit = 0; // orphan
+      } else if (fit < left && !this.atTop) {
+        if (left - fit === 1) fit -= 1; // widow: the last line never goes alone
+        if (i === 0 && fit < 2) fit = 0; // orphan: nor the first line stays alone
       }
-      const n = Math.min(Math.max(fit, 1), left);
-      for (let k = 0; k < n; k++, i++) {
+      if (fit <= 0 && !this.atTop) {
+        this.newPage();
+        continue;
+      }
+      const count = Math.min(Math.max(fit, 1), left);
+      for (let k = 0; k < count; k++, i++) {
         const top = this.y;
         const first = i === 0;
         if (first && onFirst) onFirst(top);
@@ -150,7 +233,7 @@ export class Layout {
         this.drawLine(lines[i]!, lx, width - (lx - x), top, style, align);
         this.y += lh;
       }
-      if (i < lines.length) this.newPage();
+      if (i < n) this.newPage();
     }
   }
 }

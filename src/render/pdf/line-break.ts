@@ -1,19 +1,27 @@
 /**
- * Chinese line breaking. A break is allowed between any two CJK characters and at spaces;
- * Latin words and numbers stay whole unless longer than a line. Kinsoku: a line never starts
- * with closing punctuation nor ends with opening punctuation (the neighbouring character moves
- * to the next line with it).
+ * Chinese line breaking (after JIS X 4051 and W3C clreq). A break is allowed between any two
+ * CJK characters and at spaces; Latin words and numbers stay whole. On top of that:
+ * - kinsoku: a line never starts with closing punctuation nor ends with opening punctuation
+ *   (the neighbouring character moves to the next line with it);
+ * - a number stays with its sign and its unit (¥7,450.00, 99.9%, 43.2分钟, 第3条), and a date
+ *   with all its parts (2025年3月1日);
+ * - a long Latin token (an e-mail address, a URL) that does not fit breaks after @ . / - when
+ *   moving it whole would leave a gap that justification cannot close;
+ * - no paragraph ends with one CJK character alone on its last line: one more comes down.
  */
 import { glyphMetrics, loadFont } from './font.js';
-import type { FontStyle } from './style.js';
+import { SPACING, type FontStyle } from './style.js';
 
 export interface Run {
   readonly text: string;
   readonly style: FontStyle;
+  /** A cross-reference: the anchor the text links to. */
+  readonly link?: string;
 }
 
 export interface Piece {
   readonly style: FontStyle;
+  readonly link: string | undefined;
   readonly text: string;
   /** Natural width in points. */
   readonly width: number;
@@ -38,14 +46,43 @@ const CLOSING = new Set([
 /** Must not end a line. */
 const OPENING = new Set([...'（「『《〈〔【〖〘〚｛［｟“‘', ...'([{«‹']);
 
+/** Units that stay with the number before them, longest first. */
+const UNITS = [
+  '个工作日', '个自然日', '个自然月', '个日历日', '工作日', '自然日', '自然月', '日历日', '个月', '个小时',
+  '分钟', '小时', '秒钟', '毫秒', '周年', '万元', '亿元', '千元', '百分点',
+  '元', '角', '年', '月', '日', '天', '周', '时', '分', '秒', '次', '条', '款', '项', '页', '份', '个', '位', '名', '人', '台', '户', '路', '倍', '期', '号', '度', '笔',
+].sort((a, b) => b.length - a.length);
+/** Signs and prefixes that stay with the number after them. */
+const PREFIXES = new Set([...'￥＄€£第约共±≥≤＋－']);
+/** Date and time parts after which a number continues the same date (2025年3月1日, 10时30分). */
+const DATE_PARTS = new Set([...'年月时点']);
+/** Where a long Latin token may break (after the character), as a last resort. */
+const SOFT_BREAK_AFTER = new Set([...'@./-_']);
+
 type Kind = 'cjk' | 'word' | 'space' | 'newline';
 
 interface Token {
   readonly ch: string;
   readonly style: FontStyle;
+  readonly link: string | undefined;
   readonly kind: Kind;
   readonly width: number;
   readonly drawn: boolean;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Ideographs, kana and hangul (not punctuation): what "one character alone on a line" counts. */
+function isIdeograph(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff) ||
+    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0xac00 && c <= 0xd7a3)
+  );
 }
 
 function kindOf(cp: number, ch: string): Kind {
@@ -65,90 +102,187 @@ function tokenize(runs: readonly Run[], size: number): Token[] {
       const cp = ch.codePointAt(0)!;
       const kind = kindOf(cp, ch);
       if (kind === 'newline' || ch === '\r') {
-        if (kind === 'newline') tokens.push({ ch, style: run.style, kind, width: 0, drawn: false });
+        if (kind === 'newline') tokens.push({ ch, style: run.style, link: undefined, kind, width: 0, drawn: false });
         continue;
       }
       const m = glyphMetrics(font, cp);
-      tokens.push({ ch, style: run.style, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
+      tokens.push({ ch, style: run.style, link: run.link, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
     }
   }
   return tokens;
 }
 
-/** Unbreakable groups of tokens. */
+const solid = (t: Token | undefined): boolean => t !== undefined && t.kind !== 'space' && t.kind !== 'newline';
+
+/** Length of the unit starting at token i (0 if none). */
+function unitAt(tokens: readonly Token[], i: number): number {
+  for (const unit of UNITS) {
+    let k = 0;
+    while (k < unit.length && tokens[i + k]?.ch === unit[k]) k++;
+    if (k === unit.length) return k;
+  }
+  return 0;
+}
+
+/**
+ * For each gap between token i-1 and token i: may the line break there? Kinsoku, Latin words,
+ * and numbers with their signs, units and date parts.
+ */
+function breakable(tokens: readonly Token[]): boolean[] {
+  const can = tokens.map(() => true);
+  let glueUntil = -1;
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1]!;
+    const t = tokens[i]!;
+    if (!solid(prev) || !solid(t)) continue;
+    if (i <= glueUntil) can[i] = false;
+    else if (CLOSING.has(t.ch) || OPENING.has(prev.ch)) can[i] = false;
+    else if (t.kind === 'word' && prev.kind === 'word') can[i] = false;
+    else if (isDigit(prev.ch)) {
+      // A number and the unit after it.
+      const n = unitAt(tokens, i);
+      if (n > 0) {
+        can[i] = false;
+        glueUntil = i + n - 1;
+      }
+    } else if (isDigit(t.ch) && (PREFIXES.has(prev.ch) || DATE_PARTS.has(prev.ch))) {
+      // 第3, ￥7; and 3月 after 2025年 (a date part only continues a number before it).
+      const before = tokens[i - 2];
+      if (PREFIXES.has(prev.ch) || isDigit(before?.ch)) can[i] = false;
+    }
+  }
+  return can;
+}
+
+/** Unbreakable groups of tokens (spaces and forced breaks each their own). */
 function atoms(tokens: readonly Token[]): Token[][] {
+  const can = breakable(tokens);
   const out: Token[][] = [];
-  let prev: Token | undefined;
-  for (const t of tokens) {
-    const last = out[out.length - 1];
-    const glue =
-      last !== undefined &&
-      prev !== undefined &&
-      t.kind !== 'space' &&
-      t.kind !== 'newline' &&
-      prev.kind !== 'space' &&
-      prev.kind !== 'newline' &&
-      (CLOSING.has(t.ch) || OPENING.has(prev.ch) || (t.kind === 'word' && prev.kind === 'word'));
-    if (glue) last.push(t);
+  tokens.forEach((t, i) => {
+    if (i > 0 && !can[i] && solid(t) && solid(tokens[i - 1])) out[out.length - 1]!.push(t);
     else out.push([t]);
-    prev = t;
+  });
+  return out;
+}
+
+const widthOf = (tokens: readonly Token[]): number => tokens.reduce((w, t) => w + t.width, 0);
+
+/** Positions inside a Latin token after which it may break, as a last resort (never inside a number). */
+function softBreaks(atom: readonly Token[]): number[] {
+  if (!atom.some((t) => /[A-Za-z@]/.test(t.ch))) return [];
+  const out: number[] = [];
+  for (let k = 0; k < atom.length - 1; k++) {
+    if (atom[k]!.kind === 'word' && SOFT_BREAK_AFTER.has(atom[k]!.ch) && atom[k + 1]!.kind === 'word') out.push(k + 1);
   }
   return out;
 }
 
-function makeLine(tokens: readonly Token[], hard: boolean): Line {
+function makeLine(atoms: readonly (readonly Token[])[], hard: boolean): Line {
   const pieces: Piece[] = [];
   let width = 0;
   let chars = 0;
   let text = '';
   let pieceWidth = 0;
   let pieceChars = 0;
-  let style: FontStyle | undefined;
-  for (const t of tokens) {
-    if (style !== undefined && t.style !== style) {
-      pieces.push({ style, text, width: pieceWidth, chars: pieceChars });
-      text = '';
-      pieceWidth = 0;
-      pieceChars = 0;
-    }
-    style = t.style;
-    text += t.ch;
-    pieceWidth += t.width;
-    width += t.width;
-    if (t.drawn) {
-      chars++;
-      pieceChars++;
+  let current: Token | undefined;
+  const close = (): void => {
+    if (current === undefined || text === '') return;
+    // Every piece has the same shape (link: undefined when it has none): one hidden class.
+    pieces.push({ style: current.style, text, width: pieceWidth, chars: pieceChars, link: current.link });
+    text = '';
+    pieceWidth = 0;
+    pieceChars = 0;
+  };
+  for (const atom of atoms) {
+    for (const t of atom) {
+      if (current !== undefined && (t.style !== current.style || t.link !== current.link)) close();
+      current = t;
+      text += t.ch;
+      pieceWidth += t.width;
+      width += t.width;
+      if (t.drawn) {
+        chars++;
+        pieceChars++;
+      }
     }
   }
-  if (style !== undefined && text !== '') pieces.push({ style, text, width: pieceWidth, chars: pieceChars });
+  close();
   return { pieces, width, chars, hard };
 }
 
 const EPS = 0.01;
+
+/** A line under construction: its atoms, and whether it ends a paragraph or a forced break. */
+interface Draft {
+  atoms: Token[][];
+  hard: boolean;
+}
 
 /**
  * Break `runs` into lines: the first line `firstWidth` wide, the others `width` wide.
  * Always returns at least one line (an empty paragraph is one empty line).
  */
 export function breakLines(runs: readonly Run[], size: number, firstWidth: number, width: number): Line[] {
-  const lines: Line[] = [];
-  let cur: Token[] = [];
+  const drafts: Draft[] = [];
+  let cur: Token[][] = [];
   let curWidth = 0;
+  let curDrawn = 0;
   let pending: Token[] = [];
-  const avail = (): number => (lines.length === 0 ? firstWidth : width);
+  const maxGap = SPACING.maxJustifyEm * size;
+  const avail = (): number => (drafts.length === 0 ? firstWidth : width);
   const flush = (hard: boolean): void => {
-    lines.push(makeLine(cur, hard));
+    drafts.push({ atoms: cur, hard });
     cur = [];
     curWidth = 0;
+    curDrawn = 0;
     pending = [];
   };
-  const forceSplit = (atom: readonly Token[]): void => {
-    for (const t of atom) {
-      if (cur.length > 0 && curWidth + t.width > avail() + EPS) flush(false);
-      cur.push(t);
-      curWidth += t.width;
-    }
+  const put = (atom: Token[]): void => {
+    if (pending.length > 0) cur.push(pending);
+    cur.push(atom);
+    curWidth += widthOf(pending) + widthOf(atom);
+    for (const t of atom) if (t.drawn) curDrawn++;
+    pending = [];
   };
+  /** Place as much of a Latin token as fits, breaking after @ . / -; the rest is returned. */
+  const splitSoft = (atom: Token[], room: number): Token[] | undefined => {
+    let best = 0;
+    let w = 0;
+    const points = new Set(softBreaks(atom));
+    for (let k = 0; k < atom.length; k++) {
+      w += atom[k]!.width;
+      if (w > room + EPS) break;
+      if (points.has(k + 1)) best = k + 1;
+    }
+    if (best === 0) return undefined;
+    put(atom.slice(0, best));
+    return atom.slice(best);
+  };
+  /** A unit wider than a line: soft breaks first, then between any two characters. */
+  const forceSplit = (atom: Token[]): void => {
+    let rest = atom;
+    while (widthOf(rest) > avail() - curWidth + EPS) {
+      const tail = splitSoft(rest, avail() - curWidth - widthOf(pending));
+      if (tail !== undefined) {
+        rest = tail;
+        flush(false);
+        continue;
+      }
+      if (cur.length > 0) {
+        flush(false);
+        continue;
+      }
+      // No soft break fits on an empty line: as many characters as fit.
+      let k = 0;
+      let w = 0;
+      while (k < rest.length && (k === 0 || w + rest[k]!.width <= avail() + EPS)) w += rest[k++]!.width;
+      put(rest.slice(0, k));
+      rest = rest.slice(k);
+      flush(false);
+    }
+    if (rest.length > 0) put(rest);
+  };
+
   for (const atom of atoms(tokenize(runs, size))) {
     const first = atom[0]!;
     if (first.kind === 'newline') {
@@ -159,26 +293,70 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
       if (cur.length > 0) pending.push(...atom);
       continue;
     }
-    let w = 0;
-    for (const t of atom) w += t.width;
-    let spaceWidth = 0;
-    for (const t of pending) spaceWidth += t.width;
+    const w = widthOf(atom);
+    const spaceWidth = widthOf(pending);
     if (curWidth + spaceWidth + w <= avail() + EPS) {
-      cur.push(...pending, ...atom);
-      curWidth += spaceWidth + w;
-      pending = [];
+      put(atom);
       continue;
     }
+    const room = avail() - curWidth - spaceWidth;
+    // Moving the token whole leaves this line's gap to justification; when that would spread
+    // the line beyond the cap, a long Latin token breaks instead.
+    const gapTooWide = cur.length > 0 && (avail() - curWidth) / Math.max(1, curDrawn - 1) > maxGap;
+    if (w > avail() + EPS || gapTooWide) {
+      const rest = splitSoft(atom, room);
+      if (rest !== undefined) {
+        flush(false);
+        if (widthOf(rest) <= avail() + EPS) put(rest);
+        else forceSplit(rest);
+        continue;
+      }
+    }
     if (cur.length > 0) flush(false);
-    if (w <= avail() + EPS) {
-      cur.push(...atom);
-      curWidth = w;
-    } else {
-      forceSplit(atom);
+    if (w <= avail() + EPS) put(atom);
+    else forceSplit(atom);
+  }
+  if (cur.length > 0 || drafts.length === 0 || pending.length > 0) flush(true);
+  avoidLoneCharacter(drafts, width);
+  return drafts.map((d) => makeLine(d.atoms, d.hard));
+}
+
+/** One ideograph, perhaps with its punctuation: what a last line must not be. */
+function isLoneCharacter(atoms: readonly (readonly Token[])[]): boolean {
+  let ideographs = 0;
+  for (const atom of atoms) {
+    for (const t of atom) {
+      if (t.kind === 'space') continue;
+      if (isIdeograph(t.ch)) ideographs++;
+      else if (!CLOSING.has(t.ch) && !OPENING.has(t.ch)) return false;
+      if (ideographs > 1) return false;
     }
   }
-  if (cur.length > 0 || lines.length === 0) flush(true);
-  return lines;
+  return ideographs === 1;
+}
+
+/**
+ * The last line of each paragraph (and before each forced break) never holds one CJK character
+ * alone: the last unit of the line before comes down to join it, if that line keeps at least
+ * one unit and the two still fit. (Only lines after the first are last lines, so `width`.)
+ */
+function avoidLoneCharacter(drafts: Draft[], width: number): void {
+  for (let i = 1; i < drafts.length; i++) {
+    const last = drafts[i]!;
+    const before = drafts[i - 1]!;
+    if (!last.hard || before.hard) continue;
+    // Units come down until the last line holds two characters (a unit may be punctuation only).
+    while (isLoneCharacter(last.atoms)) {
+      let k = before.atoms.length - 1;
+      while (k >= 0 && before.atoms[k]![0]!.kind === 'space') k--;
+      // The line before keeps at least one unit.
+      if (k <= 0) break;
+      const moved = before.atoms[k]!;
+      if (widthOf(moved) + last.atoms.reduce((w, a) => w + widthOf(a), 0) > width + EPS) break;
+      before.atoms = before.atoms.slice(0, k);
+      last.atoms = [moved, ...last.atoms];
+    }
+  }
 }
 
 /** Natural (one-line) width and the widest unbreakable unit of `runs`, in points. */
@@ -187,8 +365,7 @@ export function measureRuns(runs: readonly Run[], size: number): { readonly natu
   let line = 0;
   let min = 0;
   for (const atom of atoms(tokenize(runs, size))) {
-    let w = 0;
-    for (const t of atom) w += t.width;
+    const w = widthOf(atom);
     if (atom[0]!.kind === 'newline') {
       natural = Math.max(natural, line);
       line = 0;

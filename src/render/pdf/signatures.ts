@@ -1,7 +1,8 @@
 /**
  * The signature block: one column per party (two per row), `甲方（盖章）：name` then each field
  * as `label：value`, or `label：` and a drawn line to fill in by hand. Never split across pages.
- * The area of each party's signature and seal becomes an AcroForm signature field.
+ * The blank of each party's signature line (法定代表人或授权代表（签字）) becomes an AcroForm
+ * signature field: over the empty space above the rule, never over a printed name or label.
  */
 import type { SignatureParty, SignaturesBlock } from '../../model/types.js';
 import type { Ctx } from './context.js';
@@ -37,7 +38,7 @@ function rowsOf(party: SignatureParty, width: number): Row[] {
     const w = below ? width : width - labelWidth;
     return { kind: 'text', label, bold, labelWidth, below, lines: breakLines([{ text: value, style: 'regular' }], style.size, w, w), signing };
   };
-  const rows: Row[] = [textRow(`${party.role}（盖章）：`, true, party.name, true)];
+  const rows: Row[] = [textRow(`${party.role}（盖章）：`, true, party.name, false)];
   for (const field of party.fields) {
     const label = `${field.label}：`;
     const signing = isSigning(field.label);
@@ -52,7 +53,16 @@ function rowsOf(party: SignatureParty, width: number): Row[] {
 
 function rowHeight(row: Row): number {
   if (row.kind === 'text') return (row.lines.length + (row.below ? 1 : 0)) * style.lineHeight;
-  return SIGNATURE.blankLineHeight + (row.below ? style.lineHeight : 0);
+  return (row.signing ? SIGNATURE.signingLineHeight : SIGNATURE.blankLineHeight) + (row.below ? style.lineHeight : 0);
+}
+
+/** The empty area of a blank row whose top is `top`: right of (or below) its label, above the rule. */
+function blankArea(row: Extract<Row, { kind: 'blank' }>, x: number, top: number, width: number): { x: number; y: number; w: number; h: number } {
+  const lineTop = top + rowHeight(row) - style.lineHeight;
+  const ruleY = baselineOf(lineTop, style) + 2;
+  const left = row.below ? x : x + row.labelWidth + 2;
+  const areaTop = row.below ? top + style.lineHeight : top;
+  return { x: left, y: areaTop, w: x + width - left, h: ruleY - SIGNATURE.ruleWidth - areaTop };
 }
 
 const columnWidth = (ctx: Ctx): number => (ctx.width - SIGNATURE.columnGap) / 2;
@@ -95,19 +105,21 @@ export function renderSignatures(layout: Layout, block: SignaturesBlock, ctx: Ct
     pair.forEach((party, i) => {
       const x = ctx.x + i * (width + SIGNATURE.columnGap);
       let y = top;
-      let signingBottom = top;
+      let field: { x: number; y: number; w: number; h: number } | undefined;
       rows[i]!.forEach((row, k) => {
         // Text at the top of its slot, a line to fill in at its foot.
-        drawRow(layout, row, x, row.kind === 'blank' ? y + heights[k]! - rowHeight(row) : y, width);
+        const rowTop = row.kind === 'blank' ? y + heights[k]! - rowHeight(row) : y;
+        drawRow(layout, row, x, rowTop, width);
+        if (row.kind === 'blank' && row.signing && field === undefined) field = blankArea(row, x, rowTop, width);
         y += heights[k]!;
-        if (row.signing) signingBottom = y;
       });
+      if (!ctx.sign || field === undefined) return;
       // Field names must be unique in the document (the NDA and the change agreement sign too),
       // or a signing tool treats the blocks as one field.
       const taken = new Set(layout.signatures.map((s) => s.name));
       let name = `${party.role}签章`;
       for (let k = 2; taken.has(name); k++) name = `${party.role}签章${k}`;
-      layout.signatures.push({ name, page: layout.page, x, y: top, w: width, h: signingBottom - top });
+      layout.signatures.push({ name, page: layout.page, ...field });
     });
     layout.y = top + height;
   }

@@ -56,4 +56,66 @@ describe('breakLines', () => {
     expect(m.natural).toBeGreaterThan(m.min);
     expect(m.min).toBeGreaterThan(size * 2);
   });
+
+  it('never leaves one CJK character alone on the last line of a paragraph (random text and widths)', () => {
+    const ideograph = fc.constantFrom(...'合同甲乙方服务费用支付条款约定违约责任式达址法');
+    const token = fc.oneof({ weight: 8, arbitrary: ideograph }, { weight: 2, arbitrary: fc.constantFrom(...'，。、；：）”') }, { weight: 1, arbitrary: fc.constantFrom(...'（“') });
+    const isIdeograph = (ch: string) => /\p{Script=Han}/u.test(ch);
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 300 }), fc.integer({ min: 80, max: 400 }), fc.integer({ min: 0, max: 20 }), (chars, width, indent) => {
+        // Well-formed prose: at most two marks in a row, no opening mark at the end. Lines of
+        // six characters or more, so that the line before always has a unit to give.
+        const text = chars.join('').replace(/([，。、；：）”（“]{2})[，。、；：）”（“]+/gu, '$1').replace(/[（“]+$/u, '');
+        const lines = breakLines([{ text, style: 'regular' }], size, width - indent, width);
+        expect(lines.map(lineText).join('')).toBe(text);
+        for (const l of lines) expect(l.width).toBeLessThanOrEqual(width + 0.01);
+        if (lines.length < 2) return;
+        const last = [...lineText(lines.at(-1)!)].filter(isIdeograph);
+        expect(last.length, lines.map(lineText).join(' | ')).not.toBe(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes one character down from the line before', () => {
+    // 10 characters of 10 pt on a 95 pt line: nine fit, the tenth would be alone.
+    const lines = breakLines([{ text: '甲乙丙丁戊己庚辛壬式。', style: 'regular' }], size, 95, 95).map(lineText);
+    expect(lines).toEqual(['甲乙丙丁戊己庚辛', '壬式。']);
+  });
+
+  it('keeps numbers with their signs and units, and dates whole', () => {
+    for (const unit of ['43.2分钟', '¥7,450.00', '￥7,450.00', '99.9%', '2025年3月1日', '第12条', '10个工作日', '30日']) {
+      // Every way of placing the unit across a line end: it is never split.
+      for (let pad = 0; pad < 12; pad++) {
+        const text = `${'甲'.repeat(pad)}${unit}，乙方应当支付。`;
+        const lines = breakLines([{ text, style: 'regular' }], size, 100, 100).map(lineText);
+        expect(lines.join('')).toBe(text);
+        expect(lines.some((l) => l.includes(unit)), `${unit} split: ${lines.join(' | ')}`).toBe(true);
+      }
+    }
+    // A date part only continues a number: 月 in 每月3日 is not glued to what precedes it.
+    const lines = breakLines([{ text: '甲'.repeat(8) + '每月3日前付款', style: 'regular' }], size, 100, 100).map(lineText);
+    expect(lines[0]).toBe('甲'.repeat(8) + '每月');
+  });
+
+  it('breaks a long e-mail address or URL after @ . / - rather than stretch the line', () => {
+    const text = '甲方的通知邮箱为contracts.department@example-company.com.cn，乙方应当及时回复。';
+    const lines = breakLines([{ text, style: 'regular' }], size, 200, 200);
+    expect(lines.map(lineText).join('')).toBe(text);
+    const first = lineText(lines[0]!);
+    // The first line is filled (not left with a gap wider than the justification cap) and
+    // ends after a break character of the address.
+    expect(200 - lines[0]!.width).toBeLessThanOrEqual(0.3 * size * (lines[0]!.chars - 1));
+    expect(first).toMatch(/[@./-]$/);
+    // A number is never broken at its dot or hyphen.
+    const phone = breakLines([{ text: '甲'.repeat(17) + '电话010-62345678，金额7,450.00。', style: 'regular' }], size, 200, 200).map(lineText);
+    expect(phone.some((l) => l.includes('010-62345678'))).toBe(true);
+  });
+
+  it('breaks a token longer than a line at its break characters first', () => {
+    const url = 'https://portal.example.com/tickets/new-request/very/long/path/segment';
+    const lines = breakLines([{ text: url, style: 'regular' }], size, 120, 120).map(lineText);
+    expect(lines.join('')).toBe(url);
+    for (const l of lines.slice(0, -1)) expect(l).toMatch(/[@./-]$/);
+  });
 });

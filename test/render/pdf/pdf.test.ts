@@ -191,7 +191,7 @@ describe('renderPdf', () => {
         expect(same(await render(store)), `miss, memory cache ${cache}`).toBe(true);
         expect(log).toEqual(['get miss', 'set', 'get miss', 'set']);
         expect(map.size).toBe(2);
-        for (const key of map.keys()) expect(key).toMatch(/^cff-subset\.v\d+\.cid\.(regular|bold)\.[0-9a-f]{24}\.zlib-[A-Za-z0-9.-]+\.[0-9a-f]{40}$/);
+        for (const key of map.keys()) expect(key).toMatch(/^font-subset\.v\d+\.hb-[0-9.]+\.cff\.[0-9a-f]{24}\.f0\.NotoSansHans-(Regular|Bold)\.zlib-[A-Za-z0-9.-]+\.[0-9a-f]{40}$/);
         log.length = 0;
         configureSubsetting({ cache });
         expect(same(await render(store)), `hit, memory cache ${cache}`).toBe(true);
@@ -218,15 +218,16 @@ describe('renderPdf', () => {
     }
   });
 
-  it('draws the same glyphs as fontkit’s subsetter', async () => {
-    configureSubsetting({ fontkit: true });
-    let viaFontkit: Uint8Array;
+  it('draws the same glyphs as the whole font', async () => {
+    configureSubsetting({ whole: true });
+    let whole: Uint8Array;
     try {
-      viaFontkit = await renderPdf(sampleDocument({ feeRows: 80 }), { sourceDateEpoch: EPOCH });
+      whole = await renderPdf(sampleDocument({ feeRows: 80 }), { sourceDateEpoch: EPOCH });
     } finally {
-      configureSubsetting({ fontkit: false });
+      configureSubsetting({ whole: false });
     }
-    const other = pdfFile(viaFontkit);
+    const other = pdfFile(whole);
+    expect(whole.length).toBeGreaterThan(8_000_000);
     for (const p of [1, 2, 3]) {
       const a = runBuffer('pdftoppm', ['-png', '-r', '40', '-f', String(p), '-l', String(p), file]);
       const b = runBuffer('pdftoppm', ['-png', '-r', '40', '-f', String(p), '-l', String(p), other]);
@@ -272,5 +273,55 @@ describe('renderPdf', () => {
     const doc = { ...sampleDocument(), body: [{ kind: 'paragraph', children: [{ kind: 'text', text: '吉𠮷祥😀如意' }] } as const], annexes: [] } satisfies ContractDocument;
     const path = pdfFile(await renderPdf(doc));
     expect(strip(run('pdftotext', [path, '-']))).toContain('吉祥如意');
+  });
+
+  it('links each cross-reference to the heading it names', async () => {
+    const base = sampleDocument();
+    const refPara: Block = {
+      kind: 'paragraph',
+      children: [
+        { kind: 'text', text: '费用按' },
+        { kind: 'ref', target: { kind: 'article', id: 'fees' }, text: '第三条' },
+        { kind: 'text', text: '支付，保密义务见' },
+        { kind: 'ref', target: { kind: 'annex', id: 'nda' }, text: '附件二' },
+        { kind: 'text', text: '。' },
+      ],
+    };
+    const doc: ContractDocument = { ...base, body: [refPara, ...base.body] };
+    const path = pdfFile(await renderPdf(doc, { sourceDateEpoch: EPOCH }));
+    const json = JSON.parse(run('qpdf', ['--json', path])) as {
+      pages: { object: string }[];
+      qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+    };
+    const objects = json.qpdf[1];
+    const value = (ref: string) => objects[`obj:${ref}`]!.value!;
+    const pageOf = new Map(json.pages.map((p, i) => [p.object, i + 1]));
+    type LinkDict = { '/Subtype': string; '/Rect': number[]; '/Dest': [string, string, null, number, null] };
+    const links = json.pages
+      .flatMap((p, i) => ((value(p.object)['/Annots'] ?? []) as string[]).map((a) => ({ page: i + 1, ...(value(a) as LinkDict) })))
+      .filter((a) => a['/Subtype'] === '/Link');
+    expect(links).toHaveLength(2);
+    const [toArticle, toAnnex] = links;
+    // Where each link goes: the page (and height) of the heading.
+    const headingPage = (text: string) => Array.from({ length: pageCount(path) }, (_, i) => i + 1).find((p) => strip(pageText(path, p)).includes(text))!;
+    expect(pageOf.get(toArticle!['/Dest'][0])).toBe(headingPage('第三条服务费用与支付'));
+    expect(pageOf.get(toAnnex!['/Dest'][0])).toBe(headingPage('附件二保密协议'));
+    expect(toArticle!['/Dest'][1]).toBe('/XYZ');
+    // The clickable area is the reference's text.
+    for (const [link, label] of [[toArticle!, '第三条'], [toAnnex!, '附件二']] as const) {
+      const [x1, y1, x2, y2] = link['/Rect'];
+      const crop = run('pdftotext', ['-f', String(link.page), '-l', String(link.page), '-x', String(Math.ceil(x1! + 2)), '-y', String(Math.ceil(842 - y2!)), '-W', String(Math.floor(x2! - x1! - 4)), '-H', String(Math.floor(y2! - y1!)), path, '-']);
+      expect(strip(crop)).toBe(label);
+    }
+  });
+
+  it('prints the draft mark in the running header of every page', async () => {
+    const path = pdfFile(await renderPdf(sampleDocument({ draft: true }), { sourceDateEpoch: EPOCH }));
+    for (let p = 1; p <= pageCount(path); p++) {
+      const header = run('pdftotext', ['-f', String(p), '-l', String(p), '-x', '0', '-y', '0', '-W', '595', '-H', '55', '-layout', path, '-']);
+      expect(header).toMatch(/草稿 DRAFT\s+合同编号：YDH-2025-0001/);
+    }
+    const plain = run('pdftotext', ['-f', '1', '-l', '1', '-x', '0', '-y', '0', '-W', '595', '-H', '55', file, '-']);
+    expect(plain).not.toContain('草稿');
   });
 });
