@@ -12,8 +12,13 @@ export { FORMATS, type Format } from './formats.js';
 export interface RenderOptions {
   /** Formats to produce; default docx and pdf. */
   readonly formats?: readonly Format[];
-  /** Unfilled optional blanks print as ____ and every page carries a 草稿 DRAFT mark. */
+  /**
+   * A draft: missing required values are accepted (each a warning, printed as ____), unfilled
+   * optional blanks print as ____, and every page carries a 草稿 DRAFT mark.
+   */
   readonly draft?: boolean;
+  /** Key paths left open in a draft, as validate() returns them; they print as blanks. generate() passes them itself. */
+  readonly open?: readonly (readonly (string | number)[])[];
   /** A folder whose files override built-in templates of the same name. */
   readonly templatesDir?: string;
   /** Seconds since the epoch for every date inside the files; makes output byte-identical. */
@@ -49,8 +54,14 @@ const isLoaded = (input: ParamsInput): input is LoadedParams =>
 const isYaml = (input: ParamsInput): input is { yaml: string | Uint8Array; file?: string } =>
   'yaml' in input && (typeof input.yaml === 'string' || input.yaml instanceof Uint8Array);
 
-/** Parses (if needed) and validates; every problem of the input at once. */
-export async function validate(input: ParamsInput): Promise<{ params?: ContractParams; diagnostics: readonly Diagnostic[] }> {
+/**
+ * Parses (if needed) and validates; every problem of the input at once. With `draft`, missing
+ * required values are warnings and `open` lists them (pass it to buildContract).
+ */
+export async function validate(
+  input: ParamsInput,
+  options: { readonly draft?: boolean } = {},
+): Promise<{ params?: ContractParams; diagnostics: readonly Diagnostic[]; open?: readonly (readonly (string | number)[])[] }> {
   let loaded: LoadedParams | Record<string, unknown>;
   try {
     loaded = isYaml(input) ? parseParamsText(input.yaml, input.file ?? '<input>') : input;
@@ -58,7 +69,7 @@ export async function validate(input: ParamsInput): Promise<{ params?: ContractP
     if (error instanceof ContractError) return { diagnostics: error.diagnostics };
     throw error;
   }
-  const result = validateParams(loaded);
+  const result = validateParams(loaded, { draft: options.draft ?? false });
   if (!result.params) return result;
   const glyphProblems = await checkGlyphs(isLoaded(loaded) ? loaded : undefined, isLoaded(loaded) ? loaded.value : loaded);
   if (glyphProblems.length > 0) return { diagnostics: [...result.diagnostics, ...glyphProblems] };
@@ -68,7 +79,8 @@ export async function validate(input: ParamsInput): Promise<{ params?: ContractP
 /** Builds the document model: templates rendered, Markdown parsed, numbering resolved. */
 export async function buildContract(params: ContractParams, options: RenderOptions = {}): Promise<ContractDocument> {
   const draft = options.draft ?? false;
-  const composed = await composeContract(params, { draft, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) });
+  const open = draft ? (options.open ?? []) : [];
+  const composed = await composeContract(params, { draft, open, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) });
   return buildDocument(composed, params, { draft });
 }
 
@@ -105,9 +117,9 @@ export async function renderDocument(document: ContractDocument, options: Render
  * every diagnostic when the input is invalid; nothing is rendered then.
  */
 export async function generate(input: ParamsInput, options: RenderOptions = {}): Promise<GeneratedContract> {
-  const { params, diagnostics } = await validate(input);
+  const { params, diagnostics, open } = await validate(input, { draft: options.draft ?? false });
   if (!params) throw new ContractError(diagnostics.length > 0 ? diagnostics : [{ kind: 'internal', severity: 'error', code: 'internal', message: text('validation failed', '校验失败') }]);
-  const document = await buildContract(params, options);
+  const document = await buildContract(params, { ...options, ...(open ? { open } : {}) });
   const outputs = await renderDocument(document, options);
   return { params, document, outputs, warnings: diagnostics.filter((d) => d.severity === 'warning') };
 }

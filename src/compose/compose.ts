@@ -33,13 +33,15 @@ export interface ComposedContract {
 
 export interface ComposeOptions {
   readonly draft?: boolean;
+  /** Draft: key paths of values left open (from validation); they print as blanks. */
+  readonly open?: readonly (readonly (string | number)[])[];
   /** A folder whose files override built-in templates of the same name. */
   readonly templatesDir?: string;
 }
 
 /** Renders every template of the contract with one context. */
 export async function composeContract(params: ContractParams, options: ComposeOptions = {}): Promise<ComposedContract> {
-  const context = buildContext(params, { draft: options.draft ?? false });
+  const context = buildContext(params, { draft: options.draft ?? false, open: options.open ?? [] });
   const templates = loadTemplates(options.templatesDir, LANGUAGE);
   const byName = new Map(templates.map((t) => [t.name, t]));
   const partialTemplates = templates.filter((t) => t.name.startsWith('partials/'));

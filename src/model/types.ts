@@ -125,7 +125,7 @@ export interface DocumentMeta {
   readonly number: string;
   readonly client: PartyMeta;
   readonly provider: PartyMeta;
-  /** ISO date of signing, e.g. 2025-03-01. */
+  /** ISO date of signing, e.g. 2025-03-01; ____ when a draft leaves it open. Every text field of meta likewise. */
   readonly signingDate: string;
   readonly language: 'zh-CN';
   /** Draft mode: every page carries a 草稿 DRAFT mark. */

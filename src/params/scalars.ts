@@ -9,6 +9,7 @@ import { Decimal as Dec } from 'decimal.js';
 import { z } from 'zod';
 import { text } from '../diagnostics.js';
 import { MSG, didYouMean, kindOf, problem, type Problem } from './messages.js';
+import { isOpenText } from './open-value.js';
 
 export const MAX_TEXT = 10_000;
 
@@ -68,6 +69,8 @@ export function forbiddenChar(s: string): Problem | undefined {
 }
 
 function checkText(value: unknown, maxLength: number): string | Problem {
+  // Only the draft's own placeholder can be a blank marker (users cannot type its characters).
+  if (isOpenText(value)) return value;
   if (typeof value !== 'string') return MSG.notText(kindOf(value));
   if (value.trim() === '') return MSG.empty();
   if (value.length > maxLength) return MSG.tooLong(maxLength);
@@ -85,6 +88,7 @@ export function textField(description: string, maxLength = MAX_TEXT) {
  */
 export function identifier(description: string, extra?: (s: string) => Problem | undefined, pattern?: string) {
   return leaf({ type: ['string', 'integer'], description, ...(pattern ? { pattern } : {}) }, (v) => {
+    if (isOpenText(v)) return v;
     let s: string;
     if (typeof v === 'number') {
       if (!Number.isSafeInteger(v) || v < 0) {

@@ -64,9 +64,23 @@ describe('defaults', () => {
     expect(p.fees.currency).toBe('CNY');
     expect(p.fees.taxRate).toBe('6');
     expect(p.fees.pricesIncludeTax).toBe(true);
-    expect(p.fees.billing).toEqual({ statementDay: 'monthEnd', paymentDays: 10, method: '银行转账' });
+    expect(p.fees.billing).toEqual({ statementDay: 'monthEnd', paymentDays: 10, method: '银行转账', increment: 'minute', inbound400Charged: true });
+    expect(p.fees.invoice).toBe('special');
+    expect(p.fees.suspension).toEqual({ overdueDays: 30, cureWorkingDays: 10, restoreWorkingDays: 1 });
+    expect(p.fees.units).toEqual({});
+    expect(p.contract.precedence).toEqual(['amendments', 'body', 'sla', 'outageCompensation', 'feeSchedule', 'serviceSpec', 'nda']);
+    expect(p.support).toEqual({ hours: '7x24', workdayHours: '09:00-18:00', hotline: p.parties.provider.contact.phone });
+    expect(p.liability).toEqual({ excludeIndirectLosses: true });
+    expect(p.dataProtection).toEqual({ recordingRetentionDays: 180, returnDays: 30, breachNoticeHours: 24 });
+    expect(p.cooperation).toEqual({ meetings: 'quarterly', usageRulesDays: 30 });
+    expect(p.forceMajeure).toEqual({ noticeDays: 3, evidenceDays: 15, terminationDays: 30 });
+    expect(p.termination).toEqual({ slaBreachMonths: 2, cureDays: 15, finalBillWorkingDays: 10, lawChangeDays: 15 });
+    expect(p.confidentiality).toEqual({ years: 3, returnWorkingDays: 10 });
+    expect(p.sla.outageRefund).toBe(true);
+    expect(p.sla.connectionRateCredit).toBe('10');
+    expect(p.sla.monthlyCap).toBe('100');
     expect('latePaymentPerDay' in p.fees).toBe(false);
-    expect(p.disputes).toEqual({ resolution: 'litigation', court: '北京市海淀区人民法院' });
+    expect(p.disputes).toEqual({ resolution: 'litigation', court: '北京市海淀区人民法院', negotiationDays: 30 });
     expect(p.notices.client).toEqual({ address: '北京' });
     expect(p.notices.provider).toEqual({ address: '上海', email: 'c@example.net' });
     expect(p.sla.credits).toEqual([
@@ -97,7 +111,7 @@ describe('defaults', () => {
   });
   test('arbitration', () => {
     const q = valid(MINIMAL + 'disputes: { resolution: arbitration, arbitration: { commission: 北京仲裁委员会 } }\n');
-    expect(q.disputes).toEqual({ resolution: 'arbitration', arbitration: { commission: '北京仲裁委员会' } });
+    expect(q.disputes).toEqual({ resolution: 'arbitration', arbitration: { commission: '北京仲裁委员会' }, negotiationDays: 30 });
   });
 });
 
@@ -163,8 +177,8 @@ describe('field rules', () => {
     ['bad email', 'email: lina@example.com', 'email: "lina at example.com"', 'parties.client.contact.email', 'bad-email'],
     ['bad phone', 'phone: 021-50001234', 'phone: 021-5000', 'parties.provider.contact.phone', 'bad-phone'],
     ['kind 800 mismatch', 'kind: "400"', 'kind: "800"', 'services.numbers[0].number', 'number-kind-mismatch'],
-    ['date 2025-13-01', 'noticeDate: 2025-04-07', 'noticeDate: 2025-13-01', 'maintenance[0].noticeDate', 'impossible-date'],
-    ['date 2024-02-29 ok, 2025-02-29 not', 'noticeDate: 2025-04-07', 'noticeDate: 2025-02-29', 'maintenance[0].noticeDate', 'impossible-date'],
+    ['date 2025-13-01', 'effectiveDate: 2025-03-01', 'effectiveDate: 2025-13-01', 'contract.term.effectiveDate', 'impossible-date'],
+    ['date 2024-02-29 ok, 2025-02-29 not', 'effectiveDate: 2025-03-01', 'effectiveDate: 2025-02-29', 'contract.term.effectiveDate', 'impossible-date'],
     ['unknown annex', '- nda ', '- ndaa', 'annexes[2]', 'not-allowed-value'],
     ['unknown currency', 'currency: CNY', 'currency: USD', 'fees.currency', 'not-allowed-value'],
     ['statementDay as text', 'statementDay: monthEnd', 'statementDay: month-end', 'fees.billing.statementDay', 'bad-statement-day'],
@@ -175,7 +189,7 @@ describe('field rules', () => {
     expect(first(example(from, to))).toMatchObject({ keyPath, code });
   });
   test('missing key points at the parent mapping key', () => {
-    expect(first(example(/    legalRepresentative: 张伟[^\n]*\n/, ''))).toMatchObject({ keyPath: 'parties.client.legalRepresentative', code: 'required', line: 25, column: 3 });
+    expect(first(example(/    legalRepresentative: 张伟[^\n]*\n/, ''))).toMatchObject({ keyPath: 'parties.client.legalRepresentative', code: 'required', line: 35, column: 3 });
   });
   test('unknown key at the key, with did-you-mean, and the typo does not also report the key missing', () => {
     const ds = errors(example('    place: 北京市海淀区', '    plcae: 北京市海淀区'));
@@ -242,13 +256,14 @@ describe('warnings do not block', () => {
     ['no late payment', /  latePaymentPerDay: [^\n]*\n/, '', 'no-late-payment'],
     ['vague court', 'court: 北京市海淀区人民法院', 'court: 海淀', 'court-vague'],
     ['no sla credits', /  credits: [^\n]*\n(    [^\n]*\n)+/, '  credits: []\n', 'no-sla-credits'],
-    ['maintenance without its annex', '  - maintenanceLog ', '  # - maintenanceLog', 'maintenance-without-annex'],
+    ['maintenance without its annex', '  - maintenanceLog ', '  # - maintenanceLog', 'maintenance-without-annex', 'maintenance: []', 'maintenance: [{ noticeDate: 2025-03-01, window: 2025-03-04 02:00-04:00, content: 升级, impact: 无 }]'],
     ['zero fee line', 'quantity: 2000', 'quantity: 0', 'zero-fee-line'],
-  ])('%s', (_name, from, to, code) => {
-    expect(warnings(example(from, to))).toContain(code);
+  ])('%s', (_name, from, to, code, from2?: string, to2?: string) => {
+    const src = example(from, to);
+    expect(warnings(from2 !== undefined ? src.replace(from2, to2!) : src)).toContain(code);
   });
   test('a warning carries its location', () => {
     const r = check(example('connectionRate: 98', 'connectionRate: 97.5'));
-    expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', keyPath: 'quality.connectionRate', line: 74, column: 19 });
+    expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', keyPath: 'quality.connectionRate', line: 84, column: 19 });
   });
 });
