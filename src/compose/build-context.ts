@@ -51,6 +51,11 @@ function liabilityFigures(p: ContractParams): TemplateContext['liability'] {
   };
 }
 
+/** 09:00-18:00 -> 9:00至18:00 */
+function workdayHoursText(range: string): string {
+  return range.split('-').map((t) => t.replace(/^0(?=\d:)/, '')).join('至');
+}
+
 /** Computes every derived figure once, then escapes all strings for Markdown. */
 export function buildContext(p: ContractParams, options: { draft: boolean; open?: readonly (readonly (string | number)[])[] }): TemplateContext {
   const open = options.open ?? [];
@@ -115,7 +120,11 @@ export function buildContext(p: ContractParams, options: { draft: boolean; open?
       forum: p.disputes.resolution === 'arbitration' ? p.disputes.arbitration.commission : p.disputes.court,
     },
     liability: liabilityFigures(p),
-    labels: { invoice: INVOICE_LABELS[p.fees.invoice], meetings: MEETING_LABELS[p.cooperation.meetings] },
+    labels: {
+      invoice: INVOICE_LABELS[p.fees.invoice],
+      meetings: MEETING_LABELS[p.cooperation.meetings],
+      supportHours: p.support.hours === '7x24' ? '每日24小时、每周7日' : `工作日${workdayHoursText(p.support.workdayHours)}`,
+    },
     annexes,
     annexesByRole: {
       integral: byRole('integral'),

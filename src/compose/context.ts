@@ -127,7 +127,12 @@ export interface TemplateContext {
     readonly multipleIsOne: boolean;
   };
   /** Chinese words for params given as keys: 增值税专用发票, 每季度. */
-  readonly labels: { readonly invoice: string; readonly meetings: string };
+  readonly labels: {
+    readonly invoice: string;
+    readonly meetings: string;
+    /** 每日24小时、每周7日, or 工作日9:00至18:00. */
+    readonly supportHours: string;
+  };
   /** The annexes included, in order. */
   readonly annexes: readonly IncludedAnnex[];
   /** The same annexes grouped by legal role (see AnnexRole), each group in order. */

@@ -67,7 +67,8 @@ export function validateParams(input: LoadedParams | unknown, options: ValidateO
     let candidate = value;
     for (let round = 0; round < MAX_FILL_ROUNDS && !r.success; round++) {
       const missing = dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])))
-        .filter((f) => f.problem.code === 'required')
+        // A key written with no value (`name:`) is as open as one left out.
+        .filter((f) => f.problem.code === 'required' || f.problem.code === 'no-value')
         .map((f) => f.path);
       if (missing.length === 0) break;
       const filled = fillMissing(candidate, missing, loaded?.file);

@@ -1,6 +1,6 @@
 import { text } from '../../diagnostics.js';
 import type { KeyPath } from '../locate.js';
-import { BILLING_INCREMENTS, FEE_CATEGORIES, MEETING_FREQUENCIES, NUMBER_KINDS, SUPPORT_HOURS, type ContractParams } from '../types.js';
+import { FEE_CATEGORIES, type ContractParams } from '../types.js';
 import type { LintRule } from './types.js';
 
 /**
@@ -8,7 +8,8 @@ import type { LintRule } from './types.js';
  * or more, a camelCase identifier, or one of the params' own key words (`monthly`, `usage`),
  * whatever its case. Acronyms and brand names (IVR, A&B, Apple) pass.
  */
-const KEY_WORDS = [...FEE_CATEGORIES, ...NUMBER_KINDS, ...BILLING_INCREMENTS, ...SUPPORT_HOURS, ...MEETING_FREQUENCIES].filter((w) => /^[a-z]+$/i.test(w));
+// The fee categories are what leaks into item names (other key words, like mobile, are also brand words).
+const KEY_WORDS = [...FEE_CATEGORIES];
 const KEY_WORD = new RegExp(`(?<![A-Za-z])(?:${KEY_WORDS.join('|')})(?![A-Za-z])`, 'i');
 const LOWER_OR_CAMEL = /(?<![A-Za-z])(?:[a-z]+[A-Z][A-Za-z]*|[a-z]{3,})(?![A-Za-z])/;
 
