@@ -232,6 +232,16 @@ describe('cross-field rules', () => {
     ['duplicate number with other separators', 'number: 010-58886666\n      kind: landline', 'number: 4008108888\n      kind: "400"', 'services.numbers[1].number', 'duplicate'],
     ['change before signing', 'annexes:', 'changes:\n  - { clause: a, original: b, amended: c, effectiveDate: 2025-01-01 }\nannexes:', 'changes[0].effectiveDate', 'date-before-signing'],
     ['arbitration with litigation', '  # arbitration:', '  arbitration: { commission: 北京仲裁委员会 }\n  # arbitration:', 'disputes.arbitration', 'arbitration-with-litigation'],
+    ['liability cap with both forms', '  # cap:', '  cap: { amount: 100000.00, feesMultiple: 1 }\n  # cap:', 'liability.cap', 'liability-cap-form'],
+    ['liability cap with neither form', '  # cap:', '  cap: {}\n  # cap:', 'liability.cap', 'liability-cap-form'],
+    ['precedence listed twice', '    - nda\n', '    - nda\n    - body\n', 'contract.precedence[7]', 'duplicate'],
+    ['a form in the precedence', '    - nda\n', '    - changeAgreement\n', 'contract.precedence[6]', 'not-allowed-value'],
+    ['a unit key that combines two units', '  units: {}', '  units: { 坐席/月: 指…… }', 'fees.units.坐席/月', 'bad-unit-key'],
+    ['support hours upside down', 'workdayHours: 09:00-18:00', 'workdayHours: 18:00-09:00', 'support.workdayHours', 'bad-hours'],
+    ['support portal not a web address', 'portal: https://support.example.net', 'portal: support.example.net', 'support.portal', 'bad-url'],
+    ['support hotline not a phone', 'hotline: 400-820-1234', 'hotline: 400-82', 'support.hotline', 'bad-phone'],
+    ['a day count out of range', 'overdueDays: 30', 'overdueDays: 0', 'fees.suspension.overdueDays', 'expected-integer'],
+    ['an unknown increment', 'increment: minute', 'increment: minutes', 'fees.billing.increment', 'not-allowed-value'],
   ])('%s', (_name, from, to, keyPath, code) => {
     expect(first(example(from, to))).toMatchObject({ keyPath, code });
   });
