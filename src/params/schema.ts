@@ -23,6 +23,7 @@ import {
 import {
   ANNEX_IDS,
   BILLING_INCREMENTS,
+  BUILT_IN_UNITS,
   FEE_CATEGORIES,
   INVOICE_TYPES,
   MEETING_FREQUENCIES,
@@ -235,7 +236,7 @@ const rawParams = z.strictObject({
     units: z
       .record(textField('计费单位 Billing unit, e.g. 坐席', 20), textField('计费单位的定义 Definition of the unit'))
       .default({})
-      .meta({ description: '计费单位的定义 Definitions of billing units; built in: 分钟 秒 坐席 个 路 方 次 条 月' }),
+      .meta({ description: `计费单位的定义 Definitions of billing units; built in: ${BUILT_IN_UNITS.join(' ')}` }),
   }).meta({ description: '服务费用 Fees: items, tax, billing' }),
   support: z
     .strictObject({
