@@ -31,7 +31,8 @@ function billingUnits(p: ContractParams): { unit: string; definition: string }[]
       // 坐席 is a term of the whole contract, defined on its own (seatDefinition).
       if (seen.has(word) || word === SEAT) continue;
       seen.add(word);
-      const definition = p.fees.units[word] ?? builtIn[word];
+      // Own keys only: a unit written `constructor` must not find Object.prototype's.
+      const definition = Object.hasOwn(p.fees.units, word) ? p.fees.units[word] : Object.hasOwn(builtIn, word) ? builtIn[word] : undefined;
       if (definition !== undefined) out.push({ unit: word, definition: definition.replace(/[。；;.]$/, '') });
     }
   }
@@ -108,7 +109,7 @@ export function buildContext(p: ContractParams, options: { draft: boolean; open?
       valueAddedText: valueAdded.map((v) => v.label).join('、'),
       callingText: calling.map((c) => c.label).join('、'),
     },
-    seatDefinition: (p.fees.units[SEAT] ?? UNIT_DEFINITIONS[SEAT]).replace(/[。；;.]$/, ''),
+    seatDefinition: (Object.hasOwn(p.fees.units, SEAT) ? p.fees.units[SEAT]! : UNIT_DEFINITIONS[SEAT]).replace(/[。；;.]$/, ''),
     fees: { ...fees, units: billingUnits(p), incrementText: INCREMENT_TEXT[p.fees.billing.increment] },
     sla: computeSla(
       { availability: p.quality.availability, credits: p.sla.credits, outageRefund: p.sla.outageRefund, monthlyCap: p.sla.monthlyCap },

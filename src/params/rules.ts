@@ -75,14 +75,6 @@ export function crossFieldRules(value: unknown, ctx: z.RefinementCtx): void {
       report(['liability', 'cap'], problem('liability-cap-form', text('must give exactly one of amount and feesMultiple', '必须且只能填写 amount 或 feesMultiple 其中之一'), text('e.g. cap: { amount: 500000.00 } or cap: { feesMultiple: 1 }', '例如 cap: { amount: 500000.00 } 或 cap: { feesMultiple: 1 }')));
     }
   }
-  const units = at(value, 'fees', 'units');
-  if (typeof units === 'object' && units !== null) {
-    for (const key of Object.keys(units)) {
-      if (/[/\s]/.test(key)) {
-        report(['fees', 'units', key], problem('bad-unit-key', text('must be one unit word (like 坐席), without "/" or spaces', '必须是单个计费单位（例如“坐席”），不能含“/”或空格'), text('define 坐席 and 月 separately; 坐席/月 combines them', '请分别定义“坐席”和“月”；“坐席/月”由二者组合而成')));
-      }
-    }
-  }
 
   slaRules(value, report);
   disputeRules(value, report);

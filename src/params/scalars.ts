@@ -216,7 +216,11 @@ export function isIsoDate(s: string): boolean {
 export function dateField(description: string) {
   return leaf({ type: 'string', format: 'date', description }, (v) => {
     // Library users may pass a Date; YAML 1.2 never produces one.
-    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+    if (v instanceof Date && !Number.isNaN(v.getTime())) {
+      // A Date outside the years 1900-9999 has no YYYY-MM-DD form (toISOString gives +010000-…).
+      const iso = v.toISOString().slice(0, 10);
+      return isIsoDate(iso) ? iso : problem('impossible-date', text(`${v.toISOString()} is not a date between 1900 and 9999`, `${v.toISOString()} 不是 1900 年至 9999 年之间的日期`));
+    }
     if (typeof v !== 'string' || !ISO_DATE.test(v)) {
       return problem('bad-date', text('must be a date written YYYY-MM-DD, like 2025-03-01', '必须是 YYYY-MM-DD 格式的日期，例如 2025-03-01'));
     }

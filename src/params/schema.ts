@@ -15,6 +15,7 @@ import {
   dateField,
   decimalField,
   enumField,
+  forbiddenChar,
   leaf,
   moneyField,
   percentField,
@@ -116,6 +117,18 @@ const portalField = leaf<string>({ type: 'string', format: 'uri', description: '
     ? v
     : problem('bad-url', text('must be a web address starting with http:// or https://', '必须是以 http:// 或 https:// 开头的网址'), text('e.g. https://support.example.net', '例如 https://support.example.net')),
 );
+
+/** A unit word as a key of fees.units: one word, and never a name that would reach an object's prototype. */
+const unitKey = leaf<string>({ type: 'string', minLength: 1, maxLength: 20, description: '计费单位 Billing unit, e.g. 坐席' }, (v) => {
+  if (typeof v !== 'string' || v.trim() === '' || v.length > 20) return problem('bad-unit-key', text('must be a unit word of at most 20 characters, like 坐席', '必须是不超过 20 个字符的计费单位，例如“坐席”'));
+  if (['__proto__', 'constructor', 'prototype'].includes(v)) return problem('forbidden-key', text(`${JSON.stringify(v)} cannot be a key`, `${JSON.stringify(v)} 不能用作键`));
+  const bad = forbiddenChar(v);
+  if (bad) return bad;
+  if (/[/\s]/.test(v)) {
+    return problem('bad-unit-key', text('must be one unit word (like 坐席), without "/" or spaces', '必须是单个计费单位（例如“坐席”），不能含“/”或空格'), text('define 坐席 and 月 separately; 坐席/月 combines them', '请分别定义“坐席”和“月”；“坐席/月”由二者组合而成'));
+  }
+  return v;
+});
 
 const liabilityCap = z
   .strictObject({
@@ -234,7 +247,7 @@ const rawParams = z.strictObject({
       .prefault({})
       .meta({ description: '欠费暂停服务 Suspension for non-payment (all have defaults)' }),
     units: z
-      .record(textField('计费单位 Billing unit, e.g. 坐席', 20), textField('计费单位的定义 Definition of the unit'))
+      .record(unitKey, textField('计费单位的定义 Definition of the unit'))
       .default({})
       .meta({ description: `计费单位的定义 Definitions of billing units; built in: ${BUILT_IN_UNITS.join(' ')}` }),
   }).meta({ description: '服务费用 Fees: items, tax, billing' }),

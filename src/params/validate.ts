@@ -78,8 +78,9 @@ export function validateParams(input: LoadedParams | unknown, options: ValidateO
       r = paramsSchema.safeParse(candidate, { reportInput: true });
     }
   }
-  if (!r.success) {
-    const found = dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])));
+  const dropped = droppedRecordKeys(value);
+  if (!r.success || dropped.length > 0) {
+    const found = [...(r.success ? [] : dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])))), ...dropped];
     const diagnostics = found.map((f) => toDiagnostic('schema', f.problem, { loc: where(f.path, f.at), file: loaded?.file, path: f.path }));
     return { diagnostics: sortDiagnostics(diagnostics, loaded?.file) };
   }
@@ -97,6 +98,18 @@ export function validateParams(input: LoadedParams | unknown, options: ValidateO
     diagnostics: sortDiagnostics([...drafted, ...warnings, ...lint], loaded?.file),
     ...(options.draft ? { open: allOpen } : {}),
   };
+}
+
+/**
+ * A zod record skips an own `__proto__` key without a word (fees.units, the one record):
+ * nothing a user wrote may be dropped silently, so it is an error here. (The YAML loader
+ * refuses such keys anyway; this covers plain objects given to the library.)
+ */
+function droppedRecordKeys(value: unknown): Found[] {
+  const fees = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['fees'] : undefined;
+  const units = typeof fees === 'object' && fees !== null ? (fees as Record<string, unknown>)['units'] : undefined;
+  if (typeof units !== 'object' || units === null || !Object.hasOwn(units, '__proto__')) return [];
+  return [{ path: ['fees', 'units', '__proto__'], problem: problem('forbidden-key', text('"__proto__" cannot be a key', '"__proto__" 不能用作键')), at: 'key' }];
 }
 
 const isPrefix = (prefix: readonly (string | number)[], path: readonly (string | number)[]) =>
@@ -125,6 +138,9 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): Found[] {
         return { path: [...path, key], problem: MSG.unknownKey(key, suggestion), at: 'key' as const, ...(suggestion ? { suggestion } : {}) };
       });
     }
+    case 'invalid_key':
+      // A record's key (fees.units) failed its own check: report that check's problem at the key.
+      return issue.issues.flatMap((inner) => fromIssue(inner, path)).map((f) => ({ ...f, at: 'key' as const }));
     case 'invalid_value':
       return [{ path, problem: MSG.oneOf(issue.values.map(String)), at: 'value' }];
     case 'too_small':

@@ -277,3 +277,27 @@ describe('warnings do not block', () => {
     expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', keyPath: 'quality.connectionRate', line: 84, column: 19 });
   });
 });
+
+describe('fees.units keys', () => {
+  test('a unit named like a prototype property is refused, and nothing is polluted', () => {
+    const value = parseParamsText(EXAMPLE, 'x').value as any;
+    for (const key of ['__proto__', 'constructor']) {
+      const units = Object.create(null) as Record<string, string>;
+      Object.defineProperty(units, key, { value: '指……', enumerable: true });
+      const r = validateParams({ ...value, fees: { ...value.fees, units } });
+      expect(r.params).toBeUndefined();
+      expect(r.diagnostics.map((d) => d.code)).toContain('forbidden-key');
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+  test('a fee unit written `constructor` is simply undefined (a lint warning), not Object.prototype.constructor', () => {
+    const r = check(example('unit: 坐席/月', 'unit: constructor'));
+    expect(r.params).toBeDefined();
+    expect(r.diagnostics.map((d) => d.code)).toContain('unit-undefined');
+  });
+  test('a Date beyond the year 9999 is refused, not turned into +010000-01-01', () => {
+    const value = parseParamsText(EXAMPLE, 'x').value as any;
+    const r = validateParams({ ...value, contract: { ...value.contract, term: { ...value.contract.term, effectiveDate: new Date('+010000-01-01T00:00:00Z') } } });
+    expect(r.diagnostics[0]).toMatchObject({ code: 'impossible-date', keyPath: 'contract.term.effectiveDate' });
+  });
+});

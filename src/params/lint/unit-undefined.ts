@@ -15,7 +15,7 @@ export const unitUndefined: LintRule = {
     const reported = new Set<string>();
     return p.fees.items.flatMap((item, i) =>
       unitWords(item.unit)
-        .filter((word) => !BUILT_IN.has(word) && p.fees.units[word] === undefined && !reported.has(word))
+        .filter((word) => !BUILT_IN.has(word) && !Object.hasOwn(p.fees.units, word) && !reported.has(word))
         .map((word) => {
           reported.add(word);
           return ctx.warn(
