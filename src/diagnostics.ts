@@ -74,7 +74,8 @@ export function formatDiagnostic(d: Diagnostic, locale: Locale): string {
     : '';
   const severity = locale === 'zh' ? (d.severity === 'error' ? '错误' : '警告') : d.severity;
   const key = d.keyPath ? `${d.keyPath}: ` : '';
-  let out = `${where}${severity}: ${key}${d.message[locale]}`;
+  // A warning names its rule, like eslint, so that it can be looked up (docs/lint-rules.md) and counted.
+  let out = `${where}${severity}: ${key}${d.message[locale]}${d.severity === 'warning' ? ` [${d.code}]` : ''}`;
   if (d.hint) out += `\n  ${locale === 'zh' ? '提示' : 'hint'}: ${d.hint[locale]}`;
   return out;
 }

@@ -13,8 +13,13 @@ export { FORMATS, type Format } from './formats.js';
 export interface RenderOptions {
   /** Formats to produce; default docx and pdf. */
   readonly formats?: readonly Format[];
-  /** Unfilled optional blanks print as ____ and every page carries a 草稿 DRAFT mark. */
+  /**
+   * A draft: missing required values are accepted (each a warning, printed as ____), unfilled
+   * optional blanks print as ____, and every page carries a 草稿 DRAFT mark.
+   */
   readonly draft?: boolean;
+  /** Key paths left open in a draft, as validate() returns them; they print as blanks. generate() passes them itself. */
+  readonly open?: readonly (readonly (string | number)[])[];
   /** A folder whose files override built-in templates of the same name. */
   readonly templatesDir?: string;
   /** Seconds since the epoch for every date inside the files; makes output byte-identical. */
@@ -62,8 +67,14 @@ async function chooseFonts(params: ContractParams, loaded: unknown, overrides: F
   return { requests, ...resolveFontSet(requests) };
 }
 
-/** Parses (if needed) and validates; every problem of the input at once. */
-export async function validate(input: ParamsInput, options: { readonly fonts?: FontChoice } = {}): Promise<{ params?: ContractParams; diagnostics: readonly Diagnostic[] }> {
+/**
+ * Parses (if needed) and validates; every problem of the input at once. With `draft`, missing
+ * required values are warnings and `open` lists them (pass it to buildContract).
+ */
+export async function validate(
+  input: ParamsInput,
+  options: { readonly fonts?: FontChoice; readonly draft?: boolean } = {},
+): Promise<{ params?: ContractParams; diagnostics: readonly Diagnostic[]; open?: readonly (readonly (string | number)[])[] }> {
   let loaded: LoadedParams | Record<string, unknown>;
   try {
     loaded = isYaml(input) ? parseParamsText(input.yaml, input.file ?? '<input>') : input;
@@ -71,7 +82,7 @@ export async function validate(input: ParamsInput, options: { readonly fonts?: F
     if (error instanceof ContractError) return { diagnostics: error.diagnostics };
     throw error;
   }
-  const result = validateParams(loaded);
+  const result = validateParams(loaded, { draft: options.draft ?? false });
   if (!result.params) return result;
   const chosen = await chooseFonts(result.params, loaded, options.fonts);
   if (chosen.fonts === undefined) return { diagnostics: [...result.diagnostics, ...chosen.diagnostics] };
@@ -86,7 +97,8 @@ export async function validate(input: ParamsInput, options: { readonly fonts?: F
 /** Builds the document model: templates rendered, Markdown parsed, numbering resolved. */
 export async function buildContract(params: ContractParams, options: RenderOptions = {}): Promise<ContractDocument> {
   const draft = options.draft ?? false;
-  const composed = await composeContract(params, { draft, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) });
+  const open = draft ? (options.open ?? []) : [];
+  const composed = await composeContract(params, { draft, open, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) });
   return buildDocument(composed, params, { draft });
 }
 
@@ -140,9 +152,9 @@ export async function renderDocument(document: ContractDocument, options: Render
  */
 export async function generate(input: ParamsInput, options: RenderOptions = {}): Promise<GeneratedContract> {
   const loaded = isYaml(input) ? parseParamsText(input.yaml, input.file ?? '<input>') : input;
-  const { params, diagnostics } = await validate(loaded, options.fonts ? { fonts: options.fonts } : {});
+  const { params, diagnostics, open } = await validate(loaded, { draft: options.draft ?? false, ...(options.fonts ? { fonts: options.fonts } : {}) });
   if (!params) throw new ContractError(diagnostics.length > 0 ? diagnostics : [{ kind: 'internal', severity: 'error', code: 'internal', message: text('validation failed', '校验失败') }]);
-  const built = await buildContract(params, options);
+  const built = await buildContract(params, { ...options, ...(open ? { open } : {}) });
   // Resolved once already by validate (memoized): no second read of a font file.
   const { requests, fonts } = await chooseFonts(params, loaded, options.fonts);
   if (fonts === undefined) throw new ContractError(diagnostics);

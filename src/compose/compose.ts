@@ -32,6 +32,8 @@ export interface ComposedContract {
 
 export interface ComposeOptions {
   readonly draft?: boolean;
+  /** Draft: key paths of values left open (from validation); they print as blanks. */
+  readonly open?: readonly (readonly (string | number)[])[];
   /** A folder whose files override built-in templates of the same name. */
   readonly templatesDir?: string;
 }
@@ -51,13 +53,13 @@ export async function composeContract(params: ContractParams, options: ComposeOp
   } catch (failure) {
     if (!(failure instanceof RenderFailure)) throw failure;
     const { runtimeTemplateError } = await import('./template-diagnose.js');
-    const context = buildContext(params, { draft: options.draft ?? false });
+    const context = buildContext(params, { draft: options.draft ?? false, open: options.open ?? [] });
     throw new ContractError([runtimeTemplateError(failure.template, failure.error, context)]);
   }
 }
 
 async function composeAll(params: ContractParams, options: ComposeOptions): Promise<ComposedContract> {
-  const context = buildContext(params, { draft: options.draft ?? false });
+  const context = buildContext(params, { draft: options.draft ?? false, open: options.open ?? [] });
   const templates = loadTemplates(options.templatesDir, LANGUAGE);
   const byName = new Map(templates.map((t) => [t.name, t]));
   const partialTemplates = templates.filter((t) => t.name.startsWith('partials/'));

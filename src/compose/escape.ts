@@ -1,3 +1,5 @@
+import { OPEN_MARK } from '../params/open-value.js';
+
 /**
  * Escaping of user values for Markdown (not HTML: Handlebars' default would turn `&` into
  * `&amp;`). Every ASCII punctuation character that Markdown can read as structure gets a
@@ -8,8 +10,9 @@ const INLINE_SPECIALS = /[\\`*_[\]<>&|~!{}]/g;
 
 /** Characters the pipeline reserves for markers (blanks, article references). */
 export const MARK = {
-  blankOpen: '\uE000',
-  blankClose: '\uE001',
+  // The same pair as a value left open in a draft (params/open-value.ts): such a value prints as a blank.
+  blankOpen: OPEN_MARK.open,
+  blankClose: OPEN_MARK.close,
   refOpen: '\uE002',
   refClose: '\uE003',
 } as const;

@@ -5,7 +5,7 @@ import { chineseCount } from '../model/numbering.js';
 import { chineseDate } from './dates.js';
 import { daxieWithCurrency } from './daxie.js';
 import { MARK, unescapeMarkdown } from './escape.js';
-import { formatMoney, formatUnitPrice, plainDecimal } from './money.js';
+import { Dec, formatMoney, formatQuantity, formatUnitPrice, plainDecimal } from './money.js';
 import { HELPERS, type TemplateContext } from './context.js';
 
 type Loc = { start: { line: number; column: number }; end: { line: number; column: number } };
@@ -43,10 +43,14 @@ function checked(name: string, body: (args: unknown[], loc: Loc | undefined) => 
     const options = all[all.length - 1];
     const loc = isOptions(options) ? ((options as unknown as { loc?: Loc }).loc ?? undefined) : undefined;
     const args = isOptions(options) ? all.slice(0, -1) : all;
-    if (args.length !== doc.args.length) {
-      const wanted = doc.args.length === 1 ? `1 argument (${doc.args[0]})` : `${doc.args.length} arguments (${doc.args.join(', ')})`;
+    const optional = doc.optional?.length ?? 0;
+    if (args.length < doc.args.length || args.length > doc.args.length + optional) {
+      const count = optional > 0 ? `${doc.args.length} to ${doc.args.length + optional}` : String(doc.args.length);
+      const zhCount = optional > 0 ? `${doc.args.length} 至 ${doc.args.length + optional}` : String(doc.args.length);
+      const names = [...doc.args, ...(doc.optional ?? []).map((a) => `optionally ${a}`)];
+      const wanted = names.length === 1 && optional === 0 ? `1 argument (${names[0]})` : `${count} arguments (${names.join(', ')})`;
       throw new HelperError(
-        text(`{{${name}}} takes ${wanted}, got ${args.length}`, `{{${name}}} 需要 ${doc.args.length} 个参数，实际 ${args.length} 个`),
+        text(`{{${name}}} takes ${wanted}, got ${args.length}`, `{{${name}}} 需要 ${zhCount} 个参数，实际 ${args.length} 个`),
         loc,
         text(`for example ${doc.example}`, `例如 ${doc.example}`),
       );
@@ -54,6 +58,17 @@ function checked(name: string, body: (args: unknown[], loc: Loc | undefined) => 
     return body(args, loc);
   };
 }
+
+/** A value left open in a draft: the blank marker passes through every formatting helper. */
+const isOpen = (value: unknown): value is string => typeof value === 'string' && value.startsWith(MARK.blankOpen);
+
+/** A formatting helper whose open (draft) argument prints as the blank it is. */
+const orBlank =
+  (format: (args: unknown[], loc: Loc | undefined) => string) =>
+  (args: unknown[], loc: Loc | undefined): string => {
+    const open = args.find(isOpen);
+    return open !== undefined ? open : format(args, loc);
+  };
 
 function decimalArg(name: string, value: unknown, loc: Loc | undefined): string {
   if (typeof value === 'number') return String(value);
@@ -68,15 +83,20 @@ function decimalArg(name: string, value: unknown, loc: Loc | undefined): string 
 export function makeHelpers(context: TemplateContext): Record<string, HelperDelegate> {
   const included = new Map(context.annexes.map((a) => [a.id, a]));
   return {
-    date: checked('date', ([value], loc) => {
-      if (typeof value !== 'string') throw new HelperError(text(`{{date}} needs an ISO date, got ${describe(value)}`, `{{date}} 需要 ISO 日期，实际为 ${describe(value)}`), loc);
-      return chineseDate(value);
-    }),
-    money: checked('money', ([value], loc) => formatMoney(decimalArg('money', value, loc))),
-    price: checked('price', ([value], loc) => formatUnitPrice(decimalArg('price', value, loc))),
-    daxie: checked('daxie', ([value], loc) => daxieWithCurrency(decimalArg('daxie', value, loc))),
-    percent: checked('percent', ([value], loc) => `${plainDecimal(decimalArg('percent', value, loc))}%`),
-    cn: checked('cn', ([value], loc) => chineseCount(Number(decimalArg('cn', value, loc)))),
+    date: checked(
+      'date',
+      orBlank(([value], loc) => {
+        if (typeof value !== 'string') throw new HelperError(text(`{{date}} needs an ISO date, got ${describe(value)}`, `{{date}} 需要 ISO 日期，实际为 ${describe(value)}`), loc);
+        return chineseDate(value);
+      }),
+    ),
+    money: checked('money', orBlank(([value], loc) => formatMoney(decimalArg('money', value, loc)))),
+    // A second argument gives the column's number of decimals, so a column of prices lines up.
+    price: checked('price', orBlank(([value, scale], loc) => formatUnitPrice(decimalArg('price', value, loc), typeof scale === 'number' ? scale : undefined))),
+    qty: checked('qty', orBlank(([value], loc) => formatQuantity(decimalArg('qty', value, loc)))),
+    daxie: checked('daxie', orBlank(([value], loc) => daxieWithCurrency(decimalArg('daxie', value, loc)))),
+    percent: checked('percent', orBlank(([value], loc) => `${plainDecimal(decimalArg('percent', value, loc))}%`)),
+    cn: checked('cn', orBlank(([value], loc) => chineseCount(Number(decimalArg('cn', value, loc))))),
     hasAnnex: checked('hasAnnex', ([id]) => included.has(id as AnnexId)),
     annexRef: checked('annexRef', ([id], loc) => {
       const annex = included.get(id as AnnexId);
@@ -100,6 +120,7 @@ export function makeHelpers(context: TemplateContext): Record<string, HelperDele
       return context.draft ? `${MARK.blankOpen}${clean}${MARK.blankClose}` : '';
     }),
     eq: checked('eq', ([a, b]) => a === b),
+    gt: checked('gt', ([a, b], loc) => !isOpen(a) && !isOpen(b) && new Dec(decimalArg('gt', a, loc)).gt(decimalArg('gt', b, loc))),
     join: checked('join', ([list, separator], loc) => {
       if (!Array.isArray(list)) throw new HelperError(text(`{{join}} needs a list, got ${describe(list)}`, `{{join}} 需要列表，实际为 ${describe(list)}`), loc);
       return list.map(String).join(typeof separator === 'string' ? separator : '、');

@@ -29,12 +29,13 @@ export function formatMoney(value: DecimalValue): string {
 }
 
 /**
- * A unit price as written but with at least two decimals: 0.12 -> ¥0.12, 0.125 -> ¥0.125,
+ * A unit price as written but with at least two decimals (or `scale`, for a column): 0.12 -> ¥0.12, 0.125 -> ¥0.125,
  * 200 -> ¥200.00. Unit prices may carry a third decimal; rounding them would misstate the price.
  */
-export function formatUnitPrice(value: DecimalValue): string {
+export function formatUnitPrice(value: DecimalValue, scale?: number): string {
   const d = new Dec(value);
-  const places = Math.max(2, d.decimalPlaces());
+  // A column of prices prints every price with the same number of decimals (`scale`), never fewer than the price has.
+  const places = Math.max(2, d.decimalPlaces(), scale ?? 0);
   const [whole = '0', fraction = ''] = d.toFixed(places).split('.');
   return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
 }

@@ -51,6 +51,12 @@ export function templateVariables(context: TemplateContext, contextDocs: Readonl
   const entries = new Map<string, VariableEntry>();
   const describe = (path: string): string | undefined => {
     if (contextDocs[path]) return contextDocs[path];
+    // A key of a record (annexesByRole.form) is documented under the wildcard `*`.
+    const segments = path.split('.');
+    for (let i = 1; i < segments.length; i++) {
+      const wild = [...segments.slice(0, i), segments[i]!.replace(/^[^[]+/, '*'), ...segments.slice(i + 1)].join('.');
+      if (contextDocs[wild]) return contextDocs[wild];
+    }
     if (path.startsWith('p.')) return schemaDescription(schema, path.slice(2));
     // Rows that copy a params list (maintenance[], changes[]) are described by the params.
     return schemaDescription(schema, path);

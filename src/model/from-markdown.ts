@@ -130,6 +130,12 @@ function table(ctx: PartContext, node: MdNode): Block {
   return { kind: 'table', header, rows, align };
 }
 
+const BLANK_MARKER = /\uE000[^\uE001]*\uE001/g;
+/** What a signature block or the metadata shows for a value left open in a draft: a line to fill in. */
+const OPEN_LINE = '____';
+const HAS_MARKER = /\uE000[^\uE001]*\uE001/;
+const withoutMarkers = (value: string) => value.replace(BLANK_MARKER, OPEN_LINE);
+
 function signatures(ctx: PartContext, node: MdNode): Block {
   const parties: SignatureParty[] = [];
   const groups = node.token.content.split(/\n\s*\n/).map((g) => g.split('\n').filter((l) => l.trim() !== ''));
@@ -142,9 +148,11 @@ function signatures(ctx: PartContext, node: MdNode): Block {
       const colon = line.indexOf(':');
       if (colon < 0) throw structureError(ctx, node, `a signatures line needs "label: value": ${line}`);
       const label = line.slice(0, colon).trim();
-      const value = unescapeMarkdown(line.slice(colon + 1).trim());
+      const written = unescapeMarkdown(line.slice(colon + 1).trim());
+      // A value left open in a draft is a line to fill in by hand, like a signature.
+      const value = written.replace(BLANK_MARKER, '').trim() === '' ? '' : withoutMarkers(written);
       if (label === 'role') role = value;
-      else if (label === 'name') name = value;
+      else if (label === 'name') name = written === '' ? '' : withoutMarkers(written);
       else fields.push({ label, value: value === '' ? null : value });
     }
     if (!role || name === undefined) throw structureError(ctx, node, 'each party of a signatures block needs role: and name:');
@@ -241,14 +249,17 @@ export function buildDocument(composed: ComposedContract, params: ContractParams
   const articleNumbers = new Map(composed.articles.map((a, index) => [a.id, articleLabel(index + 1)]));
   const annexNumbers = new Map(composed.annexes.map((a, index) => [a.id as string, annexLabel(index + 1)]));
   const ctx = (part: ComposedPart): PartContext => ({ part, articleNumbers, annexNumbers });
+  // The context holds the values as printed: a value left open in a draft is a blank marker there.
+  const shown = composed.context.p;
+  const meta = (value: string, printed: string) => (HAS_MARKER.test(printed) ? withoutMarkers(printed.replace(/\\(.)/g, '$1')) : value);
   const { client, provider } = params.parties;
   return {
     meta: {
-      title: params.contract.title,
-      number: params.contract.number,
-      client: { name: client.name, creditCode: client.creditCode },
-      provider: { name: provider.name, creditCode: provider.creditCode },
-      signingDate: params.contract.signing.date,
+      title: meta(params.contract.title, shown.contract.title),
+      number: meta(params.contract.number, shown.contract.number),
+      client: { name: meta(client.name, shown.parties.client.name), creditCode: meta(client.creditCode, shown.parties.client.creditCode) },
+      provider: { name: meta(provider.name, shown.parties.provider.name), creditCode: meta(provider.creditCode, shown.parties.provider.creditCode) },
+      signingDate: meta(params.contract.signing.date, shown.contract.signing.date),
       language: 'zh-CN',
       draft: options.draft,
     },

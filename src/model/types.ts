@@ -18,7 +18,7 @@ export type RefTarget =
 export type Inline =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'strong'; readonly children: readonly Inline[] }
-  /** An unfilled optional value; printed as ____ (only produced in draft mode). */
+  /** A value left to fill in: an unfilled optional one, or a required one missing from a draft; printed as ____ (only in draft mode). */
   | { readonly kind: 'blank'; readonly hint: string }
   /**
    * A cross-reference (第十二条, 附件二). `text` is its label as numbered today, for renderers
@@ -125,7 +125,7 @@ export interface DocumentMeta {
   readonly number: string;
   readonly client: PartyMeta;
   readonly provider: PartyMeta;
-  /** ISO date of signing, e.g. 2025-03-01. */
+  /** ISO date of signing, e.g. 2025-03-01; ____ when a draft leaves it open. Every text field of meta likewise. */
   readonly signingDate: string;
   readonly language: 'zh-CN';
   /** Draft mode: every page carries a 草稿 DRAFT mark. */

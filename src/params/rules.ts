@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { text } from '../diagnostics.js';
 import { MSG, problem, type Problem } from './messages.js';
 import { PHONE_EXAMPLES, guessKind, isPhoneOfKind, normalizePhone } from './phone.js';
+import { isOpenText } from './open-value.js';
 import { isIsoDate } from './scalars.js';
 import { NUMBER_KINDS, type ContractParams, type NumberKind } from './types.js';
 
@@ -65,6 +66,15 @@ export function crossFieldRules(value: unknown, ctx: z.RefinementCtx): void {
   }
   unique(list(at(value, 'services', 'valueAdded')), ['services', 'valueAdded'], (v) => str(v), report);
   unique(list(at(value, 'annexes')), ['annexes'], (v) => str(v), report);
+  unique(list(at(value, 'contract', 'precedence')), ['contract', 'precedence'], (v) => str(v), report);
+
+  const cap = at(value, 'liability', 'cap');
+  if (typeof cap === 'object' && cap !== null && !Array.isArray(cap)) {
+    const given = ['amount', 'feesMultiple'].filter((k) => at(cap, k) !== undefined);
+    if (given.length !== 1) {
+      report(['liability', 'cap'], problem('liability-cap-form', text('must give exactly one of amount and feesMultiple', '必须且只能填写 amount 或 feesMultiple 其中之一'), text('e.g. cap: { amount: 500000.00 } or cap: { feesMultiple: 1 }', '例如 cap: { amount: 500000.00 } 或 cap: { feesMultiple: 1 }')));
+    }
+  }
 
   slaRules(value, report);
   disputeRules(value, report);
@@ -86,7 +96,8 @@ type Report = (path: Path, p: Problem) => void;
 function unique(items: unknown[], base: Path, keyOf: (v: unknown) => string | undefined, report: Report, field?: string): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
-    const k = keyOf(field ? at(item, field) : item);
+    const raw = field ? at(item, field) : item;
+    const k = isOpenText(raw) ? undefined : keyOf(raw);
     if (k === undefined) return;
     const first = seen.get(k);
     if (first === undefined) seen.set(k, i);
@@ -99,7 +110,7 @@ function numberRules(value: unknown, report: Report): void {
   numbers.forEach((n, i) => {
     const number = str(at(n, 'number'));
     const kind = str(at(n, 'kind'));
-    if (!number || !kind || !(NUMBER_KINDS as readonly string[]).includes(kind)) return;
+    if (!number || isOpenText(number) || !kind || !(NUMBER_KINDS as readonly string[]).includes(kind)) return;
     if (isPhoneOfKind(number, kind as NumberKind)) return;
     const looks = guessKind(number);
     report(

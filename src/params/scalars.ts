@@ -9,6 +9,7 @@ import { Decimal as Dec } from 'decimal.js';
 import { z } from 'zod';
 import { text } from '../diagnostics.js';
 import { MSG, didYouMean, kindOf, problem, type Problem } from './messages.js';
+import { isOpenText } from './open-value.js';
 
 export const MAX_TEXT = 10_000;
 
@@ -68,6 +69,8 @@ export function forbiddenChar(s: string): Problem | undefined {
 }
 
 function checkText(value: unknown, maxLength: number): string | Problem {
+  // Only the draft's own placeholder can be a blank marker (users cannot type its characters).
+  if (isOpenText(value)) return value;
   if (typeof value !== 'string') return MSG.notText(kindOf(value));
   if (value.trim() === '') return MSG.empty();
   if (value.length > maxLength) return MSG.tooLong(maxLength);
@@ -85,6 +88,7 @@ export function textField(description: string, maxLength = MAX_TEXT) {
  */
 export function identifier(description: string, extra?: (s: string) => Problem | undefined, pattern?: string) {
   return leaf({ type: ['string', 'integer'], description, ...(pattern ? { pattern } : {}) }, (v) => {
+    if (isOpenText(v)) return v;
     let s: string;
     if (typeof v === 'number') {
       if (!Number.isSafeInteger(v) || v < 0) {
@@ -212,7 +216,11 @@ export function isIsoDate(s: string): boolean {
 export function dateField(description: string) {
   return leaf({ type: 'string', format: 'date', description }, (v) => {
     // Library users may pass a Date; YAML 1.2 never produces one.
-    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+    if (v instanceof Date && !Number.isNaN(v.getTime())) {
+      // A Date outside the years 1900-9999 has no YYYY-MM-DD form (toISOString gives +010000-…).
+      const iso = v.toISOString().slice(0, 10);
+      return isIsoDate(iso) ? iso : problem('impossible-date', text(`${v.toISOString()} is not a date between 1900 and 9999`, `${v.toISOString()} 不是 1900 年至 9999 年之间的日期`));
+    }
     if (typeof v !== 'string' || !ISO_DATE.test(v)) {
       return problem('bad-date', text('must be a date written YYYY-MM-DD, like 2025-03-01', '必须是 YYYY-MM-DD 格式的日期，例如 2025-03-01'));
     }

@@ -15,12 +15,26 @@ import {
   dateField,
   decimalField,
   enumField,
+  forbiddenChar,
   leaf,
   moneyField,
   percentField,
   textField,
 } from './scalars.js';
-import { ANNEX_IDS, FEE_CATEGORIES, NUMBER_KINDS, VALUE_ADDED_SERVICES, type ContractParams } from './types.js';
+import {
+  ANNEX_IDS,
+  BILLING_INCREMENTS,
+  BUILT_IN_UNITS,
+  FEE_CATEGORIES,
+  INVOICE_TYPES,
+  MEETING_FREQUENCIES,
+  NUMBER_KINDS,
+  PRECEDENCE_PARTS,
+  SUPPORT_HOURS,
+  VALUE_ADDED_SERVICES,
+  type ContractParams,
+  type PrecedencePart,
+} from './types.js';
 
 export const DEFAULT_TITLE = '云电话服务合同';
 export const DEFAULT_SLA_CREDITS = [
@@ -83,6 +97,52 @@ const statementDay = leaf<'monthEnd' | number>(
       : problem('bad-statement-day', text('must be monthEnd or a day of the month from 1 to 28', '必须是 monthEnd 或 1 到 28 之间的日期')),
 ).default('monthEnd');
 
+/** A period in days (or hours) with today's wording as its default: `days(1, 90, 15, '…')`. */
+const days = (min: number, max: number, fallback: number, description: string) =>
+  countField(min, max, `${description}; default ${fallback}`).default(fallback);
+
+const workdayHours = leaf<string>(
+  { type: 'string', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', description: '工作日服务时间 Service hours on working days, HH:MM-HH:MM; default 09:00-18:00' },
+  (v) => {
+    const m = typeof v === 'string' ? /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(v) : null;
+    const minutes = m ? [Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])] : [];
+    if (m && Number(m[2]) < 60 && Number(m[4]) < 60 && minutes[0]! < minutes[1]! && minutes[1]! <= 24 * 60) return v as string;
+    return problem('bad-hours', text('must be a time range within one day, like 09:00-18:00', '必须是一天之内的时间段，例如 09:00-18:00'));
+  },
+).default('09:00-18:00');
+
+const URL_PATTERN = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[!-~]*)?$/;
+const portalField = leaf<string>({ type: 'string', format: 'uri', description: '工单系统网址 Ticket portal URL, http(s)://…' }, (v) =>
+  typeof v === 'string' && URL_PATTERN.test(v) && v.length <= 500
+    ? v
+    : problem('bad-url', text('must be a web address starting with http:// or https://', '必须是以 http:// 或 https:// 开头的网址'), text('e.g. https://support.example.net', '例如 https://support.example.net')),
+);
+
+/** A unit word as a key of fees.units: one word, and never a name that would reach an object's prototype. */
+const unitKey = leaf<string>({ type: 'string', minLength: 1, maxLength: 20, description: '计费单位 Billing unit, e.g. 坐席' }, (v) => {
+  if (typeof v !== 'string' || v.trim() === '' || v.length > 20) return problem('bad-unit-key', text('must be a unit word of at most 20 characters, like 坐席', '必须是不超过 20 个字符的计费单位，例如“坐席”'));
+  if (['__proto__', 'constructor', 'prototype'].includes(v)) return problem('forbidden-key', text(`${JSON.stringify(v)} cannot be a key`, `${JSON.stringify(v)} 不能用作键`));
+  const bad = forbiddenChar(v);
+  if (bad) return bad;
+  if (/[/\s]/.test(v)) {
+    return problem('bad-unit-key', text('must be one unit word (like 坐席), without "/" or spaces', '必须是单个计费单位（例如“坐席”），不能含“/”或空格'), text('define 坐席 and 月 separately; 坐席/月 combines them', '请分别定义“坐席”和“月”；“坐席/月”由二者组合而成'));
+  }
+  return v;
+});
+
+const liabilityCap = z
+  .strictObject({
+    amount: moneyField('责任限额（元） Cap as an amount').optional(),
+    feesMultiple: decimalField('责任限额倍数 Cap as a multiple of the fees of the 12 months before the event', {
+      maxScale: 2,
+      min: '0',
+      minExclusive: true,
+      max: '100',
+      range: { en: 'a multiple above 0 and at most 100', zh: '大于 0 且不超过 100 的倍数' },
+    }).optional(),
+  })
+  .meta({ description: '责任限额 Liability cap: amount, or feesMultiple (× the fees of the 12 months before the event); exactly one' });
+
 const rawParams = z.strictObject({
   language: enumField(['zh-CN'] as const, '合同语言 Language (zh-CN only for now)').default('zh-CN'),
   contract: z.strictObject({
@@ -105,7 +165,11 @@ const rawParams = z.strictObject({
         .optional()
         .meta({ description: '自动续期 Automatic renewal; omit (or years: 0) for none' }),
     }).meta({ description: '合同期限 Term' }),
-  }).meta({ description: '合同 The contract: number, title, signing, term' }),
+    precedence: z
+      .array(enumField(PRECEDENCE_PARTS, '优先顺序 A part: amendments | body | sla | outageCompensation | feeSchedule | serviceSpec | nda'))
+      .optional()
+      .meta({ description: '解释优先顺序 Order of precedence, highest first; parts not listed follow in the default order (amendments, body, sla, outageCompensation, feeSchedule, serviceSpec, nda)' }),
+  }).meta({ description: '合同 The contract: number, title, signing, term, precedence' }),
   parties: z.strictObject({ client, provider }).meta({ description: '合同双方 The parties: 甲方 client, 乙方 provider' }),
   services: z.strictObject({
     numbers: z
@@ -163,7 +227,10 @@ const rawParams = z.strictObject({
       statementDay,
       paymentDays: countField(1, 90, '收到费用清单后付款的工作日数 Payment days after the statement, 1..90'),
       method: textField('支付方式 Payment method; default 银行转账').default('银行转账'),
+      increment: enumField(BILLING_INCREMENTS, '计费时长单位 Billing increment of call time: minute (default) | 6s | second').default('minute'),
+      inbound400Charged: booleanField('400号码呼入是否由甲方付费 The client pays the called share of inbound 400 calls; default true').default(true),
     }).meta({ description: '结算 Billing' }),
+    invoice: enumField(INVOICE_TYPES, '发票类型 Invoice: special (增值税专用发票, default) | ordinary (增值税普通发票)').default('special'),
     latePaymentPerDay: decimalField('逾期付款违约金（%/日） Late payment, % of the overdue amount per day', {
       maxScale: 4,
       min: '0',
@@ -171,9 +238,71 @@ const rawParams = z.strictObject({
       max: '1',
       range: { en: 'a daily percentage above 0 and at most 1', zh: '大于 0 且不超过 1 的日百分比' },
     }).optional(),
+    suspension: z
+      .strictObject({
+        overdueDays: days(1, 365, 30, '逾期多少日后可催告暂停服务 Days overdue before a demand can lead to suspension'),
+        cureWorkingDays: days(1, 90, 10, '催告后付款的工作日数 Working days to pay after the demand'),
+        restoreWorkingDays: days(1, 30, 1, '付清后恢复服务的工作日数 Working days to restore service once paid'),
+      })
+      .prefault({})
+      .meta({ description: '欠费暂停服务 Suspension for non-payment (all have defaults)' }),
+    units: z
+      .record(unitKey, textField('计费单位的定义 Definition of the unit'))
+      .default({})
+      .meta({ description: `计费单位的定义 Definitions of billing units; built in: ${BUILT_IN_UNITS.join(' ')}` }),
   }).meta({ description: '服务费用 Fees: items, tax, billing' }),
+  support: z
+    .strictObject({
+      hours: enumField(SUPPORT_HOURS, '故障受理时间 Support hours: 7x24 (default) | workdays').default('7x24'),
+      workdayHours,
+      hotline: phoneField('故障报修电话 Fault hotline; default: the provider contact phone').optional(),
+      email: emailField('故障报修邮箱 Fault report email').optional(),
+      portal: portalField.optional(),
+    })
+    .prefault({})
+    .meta({ description: '技术支持与故障受理 Support hours and fault channels (separate from the notice contact)' }),
+  liability: z
+    .strictObject({
+      excludeIndirectLosses: booleanField('排除间接损失 Exclude indirect losses; default true').default(true),
+      cap: liabilityCap.optional(),
+    })
+    .prefault({})
+    .meta({ description: '责任范围与限额 Scope of liability and an optional cap' }),
+  dataProtection: z
+    .strictObject({
+      recordingRetentionDays: days(1, 3650, 180, '通话录音保存天数 Days a call recording is kept'),
+      returnDays: days(1, 180, 30, '终止后返还或删除数据的天数 Days after the end to return or delete the client data'),
+      breachNoticeHours: days(1, 168, 24, '个人信息安全事件通知时限（小时） Hours to report a personal-information incident'),
+    })
+    .prefault({})
+    .meta({ description: '个人信息与数据 Personal information and data (all have defaults)' }),
+  cooperation: z
+    .strictObject({
+      meetings: enumField(MEETING_FREQUENCIES, '例会频率 Meetings: monthly | quarterly (default) | halfYearly').default('quarterly'),
+      usageRulesDays: days(1, 180, 30, '共同制定使用规范的期限（日，生效后） Days after the effective date to agree the usage rules'),
+    })
+    .prefault({})
+    .meta({ description: '合作方式 Cooperation (all have defaults)' }),
+  forceMajeure: z
+    .strictObject({
+      noticeDays: days(1, 30, 3, '不可抗力通知期限（日） Days to notify force majeure'),
+      evidenceDays: days(1, 90, 15, '提供证明的期限（日） Days to provide evidence'),
+      terminationDays: days(1, 365, 30, '持续多少日可解除 Days of force majeure after which either party may terminate'),
+    })
+    .prefault({})
+    .meta({ description: '不可抗力 Force majeure periods (all have defaults)' }),
+  termination: z
+    .strictObject({
+      slaBreachMonths: days(1, 12, 2, '连续未达标月数 Consecutive months below the service levels that allow termination'),
+      cureDays: days(1, 90, 15, '催告后纠正期限（日） Days to cure a breach after a written demand'),
+      finalBillWorkingDays: countField(1, 90, '最终账单期限（工作日） Working days to issue the final bill; default fees.billing.paymentDays').optional(),
+      lawChangeDays: days(1, 90, 15, '法律政策调整后协商期限（日） Days to renegotiate after a change in law'),
+    })
+    .prefault({})
+    .meta({ description: '解除与终止 Termination periods (all have defaults)' }),
   confidentiality: z.strictObject({
     years: countField(1, 50, '保密期限（年，合同终止后） Confidentiality years after termination, 1..50'),
+    returnWorkingDays: days(1, 90, 10, '返还或销毁保密信息的工作日数 Working days to return or destroy confidential information'),
   }).meta({ description: '保密 Confidentiality' }),
   disputes: z
     .strictObject({
@@ -183,6 +312,7 @@ const rawParams = z.strictObject({
         .strictObject({ commission: textField('仲裁委员会 Arbitration commission, e.g. 北京仲裁委员会') })
         .optional()
         .meta({ description: '仲裁 Arbitration: required when resolution is arbitration' }),
+      negotiationDays: days(1, 180, 30, '协商期限（日） Days of negotiation before litigation or arbitration'),
     })
     .prefault({})
     .meta({ description: '争议解决 Disputes: litigation (court) or arbitration (commission)' }),
@@ -208,6 +338,9 @@ const rawParams = z.strictObject({
         )
         .default(DEFAULT_SLA_CREDITS.map((c) => ({ ...c })))
         .meta({ description: '服务中断赔偿 Credits: below strictly decreasing, creditPercent increasing' }),
+      outageRefund: booleanField('按不可用时间比例退费 Refund fees pro rata for provider-caused downtime (seed 3.3); default true').default(true),
+      connectionRateCredit: percentField('接通率未达标赔偿（%） Credit for a month below the connection rate, % of its fees; 0 = none; default 10').default('10'),
+      monthlyCap: percentField('单月赔偿上限（%） Cap of a month\'s credits and refunds, % of its fees; default 100', { minExclusive: true }).default('100'),
     })
     .prefault({})
     .meta({ description: '服务等级协议 SLA credits (附件五, 附件八)' }),
@@ -255,8 +388,9 @@ type RawParams = z.output<typeof rawParams>;
 
 /** Applies the defaults that depend on other fields, and gives disputes its final form. */
 function finish(raw: RawParams) {
-  const { contract, parties, disputes, notices } = raw;
+  const { contract, parties, disputes, notices, support, termination, fees } = raw;
   const { autoRenewal, effectiveDate, ...term } = contract.term;
+  const { precedence, ...contractRest } = contract;
   const renewal =
     autoRenewal && autoRenewal.years > 0 && autoRenewal.noticeDays !== undefined
       ? { autoRenewal: { years: autoRenewal.years, noticeDays: autoRenewal.noticeDays } }
@@ -268,10 +402,29 @@ function finish(raw: RawParams) {
   };
   return {
     ...raw,
-    contract: { ...contract, term: { ...term, effectiveDate: effectiveDate ?? contract.signing.date, ...renewal } },
-    disputes: finishDisputes(disputes, contract.signing.place),
+    contract: {
+      ...contractRest,
+      term: { ...term, effectiveDate: effectiveDate ?? contract.signing.date, ...renewal },
+      precedence: fullPrecedence(precedence ?? []),
+    },
+    support: { ...support, hotline: support.hotline ?? parties.provider.contact.phone },
+    liability: finishLiability(raw.liability),
+    termination: { ...termination, finalBillWorkingDays: termination.finalBillWorkingDays ?? fees.billing.paymentDays },
+    disputes: { ...finishDisputes(disputes, contract.signing.place), negotiationDays: disputes.negotiationDays },
     notices: { changeNoticeDays: notices.changeNoticeDays, client: notice('client'), provider: notice('provider') },
   };
+}
+
+function finishLiability({ cap, ...rest }: RawParams['liability']): ContractParams['liability'] {
+  // rules.ts has already required exactly one of amount and feesMultiple.
+  if (cap?.amount !== undefined) return { ...rest, cap: { amount: cap.amount } };
+  if (cap?.feesMultiple !== undefined) return { ...rest, cap: { feesMultiple: cap.feesMultiple } };
+  return rest;
+}
+
+/** The parts listed first, in their order, then the others in the default order. */
+function fullPrecedence(listed: readonly PrecedencePart[]): PrecedencePart[] {
+  return [...listed, ...PRECEDENCE_PARTS.filter((part) => !listed.includes(part))];
 }
 
 function finishDisputes(

@@ -21,10 +21,11 @@ contract:
     place: 北京市海淀区              # 必填 签订地点（默认管辖法院所在地）/ required: signing place (default court)
   term:
     years: 2                       # 必填 有效期（年，1-10）/ required: term in years, 1..10
-    # effectiveDate: 2025-03-01    # 生效日期，默认为签订日期 / default: the signing date
+    # effectiveDate: 2025-03-01    # 合同期限起始日，默认为签订日期；晚于起始日生效的自生效日起算 / first day of the term (default: signing date)
     autoRenewal:                   # 自动续期；删除此项或 years: 0 表示不续期 / omit (or years: 0) for none
       years: 1                     # 续期年数 / renewal years
       noticeDays: 30               # 不续期须在到期前提前通知的天数 / notice days to stop renewal
+  # precedence: [amendments, body, sla, outageCompensation, feeSchedule, serviceSpec, nda]  # 解释优先顺序 / order of precedence (default)
 
 parties:
   client:                          # 甲方（购买服务的企业）/ the client
@@ -75,6 +76,13 @@ quality:                           # 质量标准（均有默认值）/ service 
   faultResolutionHours: 4          # 故障修复时限（小时）/ fault resolution, hours
   maintenanceNoticeHours: 48       # 计划维护提前通知（小时）/ maintenance notice, hours
 
+support:                           # 故障受理，独立于通知联系人 / fault reporting, separate from the notice contact
+  hours: 7x24                      # 7x24 每日24小时（默认）| workdays 工作日 / support hours
+  # workdayHours: 09:00-18:00      # hours: workdays 时的服务时间 / service hours on working days
+  hotline: 400-820-1234            # 故障报修电话，默认为乙方联系人电话 / fault hotline (default: provider contact phone)
+  email: support@example.net       # 可选 故障报修邮箱 / optional fault e-mail
+  # portal: https://support.example.net  # 可选 工单系统 / optional ticket portal
+
 fees:
   currency: CNY                    # 币种 / currency (CNY)
   taxRate: 6                       # 增值税税率（%）/ VAT rate
@@ -94,16 +102,32 @@ fees:
     statementDay: monthEnd         # 费用清单出具日：monthEnd 或 1-28 / statement day
     paymentDays: 10                # 必填 收到清单后几个工作日内付款（1-90）/ required: payment days
     method: 银行转账                # 支付方式 / payment method
+    # increment: minute            # 计费单元：minute 按分钟（默认）| 6s | second / billing increment of call time
+    # inbound400Charged: true      # 400号码呼入被叫部分由甲方付费（默认）/ client pays inbound 400 minutes (default)
+  # invoice: special               # special 增值税专用发票（默认）| ordinary 普通发票 / invoice type
   latePaymentPerDay: 0.05          # 逾期付款违约金（逾期金额的 %/日）/ late payment, % per day
+  # suspension: { overdueDays: 30, cureWorkingDays: 10, restoreWorkingDays: 1 }  # 欠费暂停服务（默认）/ suspension for non-payment
+  # units: { 席位: 指…… }           # 计费单位的定义（内置：分钟 秒 坐席 个 路 方 次 条 月 GB）/ definitions of billing units
 
 confidentiality:
   years: 3                         # 必填 合同终止后的保密期限（年）/ required: confidentiality years
+  # returnWorkingDays: 10          # 返还或销毁保密信息的工作日数 / working days to return confidential information
+
+liability:
+  excludeIndirectLosses: true      # 排除间接损失（默认）/ exclude indirect losses (default)
+  # cap: { feesMultiple: 1 }       # 责任限额：amount 金额 或 feesMultiple 十二个月费用的倍数 / liability cap (optional)
+
+# dataProtection: { recordingRetentionDays: 180, returnDays: 30, breachNoticeHours: 24 }  # 录音保存、数据返还、安全事件通知（默认）
+# cooperation: { meetings: quarterly, usageRulesDays: 30 }  # 例会频率、使用规范制定期限（默认）/ meetings, usage rules deadline
+# forceMajeure: { noticeDays: 3, evidenceDays: 15, terminationDays: 30 }  # 不可抗力期限（默认）/ force majeure periods
+# termination: { slaBreachMonths: 2, cureDays: 15, lawChangeDays: 15 }    # 解除相关期限（默认）/ termination periods
 
 disputes:
   resolution: litigation           # litigation 诉讼（默认）| arbitration 仲裁
   court: 北京市海淀区人民法院         # 管辖法院，默认签订地人民法院 / court (default: of the signing place)
   # arbitration:                   # 选择仲裁时必填，且删除 court / required for arbitration (and remove court)
   #   commission: 北京仲裁委员会
+  # negotiationDays: 30            # 协商期限（日）/ days of negotiation first
 
 notices:
   changeNoticeDays: 5              # 必填 变更通知地址须提前的工作日数 / required: days of notice of a change
@@ -119,6 +143,9 @@ sla:
       creditPercent: 25
     - below: 95.0
       creditPercent: 50
+  # outageRefund: true             # 按不可用时间比例减免费用（默认）/ pro-rata refund of downtime (default)
+  # connectionRateCredit: 10       # 接通率未达标赔偿（%）/ credit when the connection rate is missed
+  # monthlyCap: 100                # 单月赔偿上限（%）/ monthly cap of credits
 
 maintenance: []                    # 系统维护记录；为空则附件六为空白登记表 / maintenance log (empty: blank table)
 #  - noticeDate: 2025-04-07

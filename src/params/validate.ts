@@ -9,6 +9,8 @@ import { Located, type LoadedParams } from './load.js';
 import type { SourceLocation } from './locate.js';
 import { MSG, didYouMean, kindOf, problem, type Problem } from './messages.js';
 import { sortDiagnostics, toDiagnostic } from './report.js';
+import { fillMissing, openProblem, withDerived } from './draft.js';
+import { lintParams } from './lint/index.js';
 import { collectWarnings } from './rules.js';
 import { paramsSchema, paramsShape } from './schema.js';
 import type { ContractParams } from './types.js';
@@ -17,7 +19,20 @@ export interface ValidationResult {
   /** Undefined if and only if some diagnostic is an error. */
   readonly params?: ContractParams;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Draft only: key paths of required values that were missing, each filled with a
+   * placeholder; compose prints them (and what is computed from them) as blanks.
+   */
+  readonly open?: readonly (readonly (string | number)[])[];
 }
+
+export interface ValidateOptions {
+  /** Accept missing required values (each listed as a warning and printed as a blank); invalid values still fail. */
+  readonly draft?: boolean;
+}
+
+/** Rounds of filling: a missing section is filled with {} and its own required keys in the next round. */
+const MAX_FILL_ROUNDS = 6;
 
 type Path = (string | number)[];
 interface Found {
@@ -35,7 +50,7 @@ function isLoaded(input: unknown): input is LoadedParams {
   return typeof o === 'object' && o !== null && typeof o.locate === 'function' && typeof o.file === 'string' && 'value' in o;
 }
 
-export function validateParams(input: LoadedParams | unknown): ValidationResult {
+export function validateParams(input: LoadedParams | unknown, options: ValidateOptions = {}): ValidationResult {
   const loaded = isLoaded(input) ? input : undefined;
   const value = loaded ? loaded.value : input;
   const where = (path: Path, at: Found['at']): SourceLocation | undefined => {
@@ -45,17 +60,60 @@ export function validateParams(input: LoadedParams | unknown): ValidationResult 
     return loaded.locateKey?.(target) ?? loaded.locate(target);
   };
 
-  const r = paramsSchema.safeParse(value, { reportInput: true });
-  if (!r.success) {
-    const found = dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])));
+  let r = paramsSchema.safeParse(value, { reportInput: true });
+  const open: Path[] = [];
+  const assumed: Path[] = [];
+  if (options.draft) {
+    let candidate = value;
+    for (let round = 0; round < MAX_FILL_ROUNDS && !r.success; round++) {
+      const missing = dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])))
+        // A key written with no value (`name:`) is as open as one left out.
+        .filter((f) => f.problem.code === 'required' || f.problem.code === 'no-value')
+        .map((f) => f.path);
+      if (missing.length === 0) break;
+      const filled = fillMissing(candidate, missing, loaded?.file);
+      candidate = filled.value;
+      open.push(...filled.leaves);
+      assumed.push(...filled.assumed);
+      r = paramsSchema.safeParse(candidate, { reportInput: true });
+    }
+  }
+  const dropped = droppedRecordKeys(value);
+  if (!r.success || dropped.length > 0) {
+    const found = [...(r.success ? [] : dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])))), ...dropped];
     const diagnostics = found.map((f) => toDiagnostic('schema', f.problem, { loc: where(f.path, f.at), file: loaded?.file, path: f.path }));
     return { diagnostics: sortDiagnostics(diagnostics, loaded?.file) };
   }
-  const warnings = collectWarnings(r.data).map((w) =>
-    toDiagnostic('schema', w.problem, { loc: where(w.path, 'value'), file: loaded?.file, path: w.path }, 'warning'),
+  const allOpen = withDerived(open, value);
+  const touchesOpen = (path: Path) => allOpen.some((o) => isPrefix(o, path) || isPrefix(path, o));
+  const drafted = open.map((path) =>
+    toDiagnostic('schema', openProblem(assumed.some((a) => isPrefix(a, path) && a.length === path.length)), { loc: where(path, 'parent'), file: loaded?.file, path }, 'warning'),
   );
-  return { params: r.data, diagnostics: sortDiagnostics(warnings, loaded?.file) };
+  const warnings = collectWarnings(r.data)
+    .filter((w) => !touchesOpen(w.path))
+    .map((w) => toDiagnostic('schema', w.problem, { loc: where(w.path, 'value'), file: loaded?.file, path: w.path }, 'warning'));
+  const lint = lintParams(r.data, { locate: (path) => where([...path], 'value'), file: loaded?.file, open: allOpen });
+  return {
+    params: r.data,
+    diagnostics: sortDiagnostics([...drafted, ...warnings, ...lint], loaded?.file),
+    ...(options.draft ? { open: allOpen } : {}),
+  };
 }
+
+/**
+ * A zod record skips an own `__proto__` key without a word (fees.units, the one record):
+ * nothing a user wrote may be dropped silently, so it is an error here. (The YAML loader
+ * refuses such keys anyway; this covers plain objects given to the library.)
+ */
+function droppedRecordKeys(value: unknown): Found[] {
+  const fees = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['fees'] : undefined;
+  const units = typeof fees === 'object' && fees !== null ? (fees as Record<string, unknown>)['units'] : undefined;
+  if (typeof units !== 'object' || units === null || !Object.hasOwn(units, '__proto__')) return [];
+  return [{ path: ['fees', 'units', '__proto__'], problem: problem('forbidden-key', text('"__proto__" cannot be a key', '"__proto__" 不能用作键')), at: 'key' }];
+}
+
+const isPrefix = (prefix: readonly (string | number)[], path: readonly (string | number)[]) =>
+  prefix.length <= path.length && prefix.every((s, i) => s === path[i]);
 
 function fromIssue(issue: z.core.$ZodIssue, prefix: Path): Found[] {
   const path = [...prefix, ...(issue.path as Path)];
@@ -80,6 +138,9 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): Found[] {
         return { path: [...path, key], problem: MSG.unknownKey(key, suggestion), at: 'key' as const, ...(suggestion ? { suggestion } : {}) };
       });
     }
+    case 'invalid_key':
+      // A record's key (fees.units) failed its own check: report that check's problem at the key.
+      return issue.issues.flatMap((inner) => fromIssue(inner, path)).map((f) => ({ ...f, at: 'key' as const }));
     case 'invalid_value':
       return [{ path, problem: MSG.oneOf(issue.values.map(String)), at: 'value' }];
     case 'too_small':

@@ -153,7 +153,7 @@ describe('validate, init, schema, templates', () => {
     expect(runCli(['templates', 'export', tpl]).status).toBe(0);
     const list = runCli(['templates', 'list']).stdout.trim().split('\n');
     expect(list).toContain('articles/05-fees');
-    expect(readdirSync(join(tpl, 'articles')).length).toBe(15);
+    expect(readdirSync(join(tpl, 'articles')).length).toBe(16);
     const only = join(dir, 'only');
     mkdirSync(join(only, 'articles'), { recursive: true });
     writeFileSync(join(only, 'articles', '02-purpose.md.hbs'), '# 合同目的\n\n1. 自定义条款：{{p.parties.client.name}}。\n');

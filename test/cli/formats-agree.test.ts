@@ -56,10 +56,10 @@ describe('the PDF as a reader and a signing tool see it', () => {
     const pdf = join(out, 'YDH-2025-0001.pdf');
     const json = JSON.parse(execFileSync('qpdf', ['--json', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { outlines: { title: string }[] };
     const titles = json.outlines.map((o) => o.title);
-    expect(titles).toHaveLength(15 + 8);
+    expect(titles).toHaveLength(16 + 8);
     expect(titles[0]).toBe('第一条 定义');
-    expect(titles[14]).toBe('第十五条 合同效力及其他');
-    expect(titles.slice(15)).toEqual([
+    expect(titles[15]).toBe('第十六条 合同效力及其他');
+    expect(titles.slice(16)).toEqual([
       '附件一 云电话服务详细说明',
       '附件二 服务费用清单',
       '附件三 保密协议',

@@ -69,9 +69,9 @@ describe('override names cannot fail silently', () => {
   });
 
   it('an empty article file still leaves that article out', () => {
-    const r = gen(folder({ 'articles/08-cooperation.md.hbs': '' }));
+    const r = gen(folder({ 'articles/02-purpose.md.hbs': '' }));
     expect(r.status).toBe(0);
-    expect(readFileSync(join(r.out, 'YDH-2025-0001.md'), 'utf8')).not.toContain('合作方式');
+    expect(readFileSync(join(r.out, 'YDH-2025-0001.md'), 'utf8')).not.toContain('合同目的与背景');
   });
 });
 

@@ -11,7 +11,10 @@ const fees = (items: Fees['items'], taxRate = '6', pricesIncludeTax = true): Fee
   taxRate,
   pricesIncludeTax,
   items,
-  billing: { statementDay: 'monthEnd', paymentDays: 10, method: '银行转账' },
+  billing: { statementDay: 'monthEnd', paymentDays: 10, method: '银行转账', increment: 'minute', inbound400Charged: true },
+  invoice: 'special',
+  suspension: { overdueDays: 30, cureWorkingDays: 10, restoreWorkingDays: 1 },
+  units: {},
 });
 const item = (unitPrice: string, quantity: string, category: Fees['items'][number]['category'] = 'monthly') => ({
   name: '项目',
@@ -59,9 +62,9 @@ describe('computeFees', () => {
     );
     expect(summary.lines.map((l) => l.subtotal)).toEqual(['200.00', '50.00', '6000.00', '600.00', '600.00']);
     expect(summary.categories).toEqual([
-      { key: 'monthly', label: '月租费', subtotal: '250.00' },
-      { key: 'usage', label: '通话费用', subtotal: '6600.00' },
-      { key: 'valueAdded', label: '增值服务费用', subtotal: '600.00' },
+      { key: 'monthly', label: '月租费', subtotal: '250.00', recurring: true },
+      { key: 'usage', label: '通话费用', subtotal: '6600.00', recurring: true },
+      { key: 'valueAdded', label: '增值服务费用', subtotal: '600.00', recurring: true },
     ]);
     expect(summary.total).toBe('7450.00');
     // 7450 / 1.06 = 7028.3018… -> 7028.30; tax is the remainder so the parts add up.
@@ -69,6 +72,24 @@ describe('computeFees', () => {
     expect(summary.tax).toBe('421.70');
     expect(summary.gross).toBe('7450.00');
     expect(summary.monthlyRecurring).toBe('7450.00');
+    expect(summary.priceScale).toBe(2);
+  });
+
+  it('states the whole term: 24 monthly bills, each split for tax, add up exactly', () => {
+    const summary = computeFees(fees([item('200.00', '1'), item('0.12', '50000', 'usage'), item('500.00', '1', 'oneTime')]), 2);
+    expect(summary.monthly).toEqual({ net: '5849.06', tax: '350.94', gross: '6200.00' });
+    expect(summary.oneTimeTaxed).toEqual({ net: '471.70', tax: '28.30', gross: '500.00' });
+    expect(summary.termMonths).toBe(24);
+    // 24 × 6200.00 + 500.00; the net and the tax are 24 × the month's plus the one-time fee's.
+    expect(summary.term).toEqual({ net: '140849.14', tax: '8450.86', gross: '149300.00' });
+    expect(summary.twelveMonths.gross).toBe('74400.00');
+  });
+
+  it('prints every unit price of a column with the most decimals any of them has', () => {
+    const summary = computeFees(fees([item('0.005', '10'), item('39.60', '1'), item('7.924', '1')]));
+    expect(summary.priceScale).toBe(3);
+    expect(summary.lines.map((l) => formatUnitPrice(l.unitPrice, summary.priceScale))).toEqual(['¥0.005', '¥39.600', '¥7.924']);
+    expect(formatUnitPrice('1234.5', 2)).toBe('¥1,234.50');
   });
 
   it('adds tax on top when prices exclude it', () => {
@@ -112,8 +133,10 @@ describe('SLA figures', () => {
   it('tiers and a worked example from the monthly fees', () => {
     const sla = computeSla(
       {
-        quality: { connectionRate: '98', availability: '99.9', faultResponseMinutes: 30, faultResolutionHours: 4, maintenanceNoticeHours: 48 },
-        sla: { credits: [ { below: '99.9', creditPercent: '10' }, { below: '99.0', creditPercent: '25' }, { below: '95.0', creditPercent: '50' } ] },
+        availability: '99.9',
+        credits: [ { below: '99.9', creditPercent: '10' }, { below: '99.0', creditPercent: '25' }, { below: '95.0', creditPercent: '50' } ],
+        outageRefund: true,
+        monthlyCap: '100',
       },
       '7450.00',
     );
@@ -123,6 +146,22 @@ describe('SLA figures', () => {
       ['95.0', '99.0', '432'],
       ['', '95.0', '2160'],
     ]);
-    expect(sla.example).toEqual({ availability: '97', downtimeMinutes: '1296', creditPercent: '25', base: '7450.00', credit: '1862.50' });
+    // 1296 of 43,200 minutes refunded pro rata (¥223.50) on top of the 25% tier credit.
+    expect(sla.example).toEqual({
+      availability: '97', downtimeMinutes: '1296', creditPercent: '25', base: '7450.00', credit: '1862.50',
+      refund: '223.50', sum: '2086.00', paid: '2086.00', capped: false,
+    });
+    expect(sla.allowedDowntime).toEqual([
+      { days: 28, totalMinutes: 40320, minutes: '40.32' },
+      { days: 30, totalMinutes: 43200, minutes: '43.2' },
+      { days: 31, totalMinutes: 44640, minutes: '44.64' },
+    ]);
+  });
+
+  it('caps a month of credits and refunds at monthlyCap', () => {
+    const sla = computeSla({ availability: '99.9', credits: [{ below: '99.9', creditPercent: '30' }], outageRefund: true, monthlyCap: '20' }, '1000.00');
+    expect(sla.example).toMatchObject({ credit: '300.00', paid: '200.00', capped: true });
+    const noRefund = computeSla({ availability: '99.9', credits: [{ below: '99.9', creditPercent: '10' }], outageRefund: false, monthlyCap: '100' }, '1000.00');
+    expect(noRefund.example).toMatchObject({ refund: '0.00', paid: '100.00' });
   });
 });

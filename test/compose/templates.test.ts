@@ -53,13 +53,13 @@ describe('user templates (--templates)', () => {
     const purpose = composed.articles.find((a) => a.id === 'purpose')!;
     expect(purpose.markdown).toContain('北京星河数据科技有限公司');
     expect(purpose.file).not.toContain('templates/zh-CN');
-    expect(composed.articles.length).toBe(15);
+    expect(composed.articles.length).toBe(16);
   });
 
   it('an empty override drops the article', async () => {
     const composed = await composeContract(exampleParams(), { templatesDir: overrideDir({ 'articles/08-cooperation': '' }) });
     expect(composed.articles.map((a) => a.id)).not.toContain('cooperation');
-    expect(composed.articles.length).toBe(14);
+    expect(composed.articles.length).toBe(15);
   });
 
   it('a missing parameter fails with the template file and line', async () => {

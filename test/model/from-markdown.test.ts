@@ -11,7 +11,7 @@ const part = (name: string, markdown: string) => ({ name, file: `templates/zh-CN
 
 function composed(overrides: Partial<ComposedContract> = {}): ComposedContract {
   return {
-    context: {} as TemplateContext,
+    context: { p: exampleParams() } as unknown as TemplateContext,
     preamble: part('preamble', `合同编号：YDH-1\n\n**甲方：**${escapeMarkdown('A&B *公司* #1 | <b>')}\n`),
     articles: [
       { ...part('articles/01-definitions', '# 定义\n\n下列用语：\n\n1. “合同”指本合同。\n\n2. “工作日”指法定工作日。\n   1. 子项一\n   2. 子项二\n'), id: 'definitions' },

@@ -43,7 +43,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   });
   test('lower case is an error with an upper-case hint, never silently changed', () => {
     const [d] = errors(example('91110108MA01ABCD5T', '91110108ma01abcd5t'));
-    expect(brief(d)).toMatchObject({ code: 'credit-code-lowercase', keyPath: 'parties.client.creditCode', line: 27, column: 17 });
+    expect(brief(d)).toMatchObject({ code: 'credit-code-lowercase', keyPath: 'parties.client.creditCode', line: 37, column: 17 });
     expect(d!.hint!.en).toContain('91110108MA01ABCD5T');
   });
   test('an unquoted all-digit code keeps all 18 digits', () => {

@@ -53,7 +53,7 @@ describe('extends', () => {
     const file = join(dir, 'c.yaml');
     const r = validateParams(await loadParamsFile(file));
     expect(r.diagnostics.map((d) => [d.file, d.keyPath, d.line])).toEqual([
-      [file, 'parties.client.contact.phone', 33],
+      [file, 'parties.client.contact.phone', 43],
       [join(dir, 'base.yaml'), 'fees.billing.paymentDays', tail.slice(0, tail.indexOf('paymentDays: 10')).split('\n').length],
     ]);
   });

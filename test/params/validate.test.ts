@@ -64,9 +64,23 @@ describe('defaults', () => {
     expect(p.fees.currency).toBe('CNY');
     expect(p.fees.taxRate).toBe('6');
     expect(p.fees.pricesIncludeTax).toBe(true);
-    expect(p.fees.billing).toEqual({ statementDay: 'monthEnd', paymentDays: 10, method: '银行转账' });
+    expect(p.fees.billing).toEqual({ statementDay: 'monthEnd', paymentDays: 10, method: '银行转账', increment: 'minute', inbound400Charged: true });
+    expect(p.fees.invoice).toBe('special');
+    expect(p.fees.suspension).toEqual({ overdueDays: 30, cureWorkingDays: 10, restoreWorkingDays: 1 });
+    expect(p.fees.units).toEqual({});
+    expect(p.contract.precedence).toEqual(['amendments', 'body', 'sla', 'outageCompensation', 'feeSchedule', 'serviceSpec', 'nda']);
+    expect(p.support).toEqual({ hours: '7x24', workdayHours: '09:00-18:00', hotline: p.parties.provider.contact.phone });
+    expect(p.liability).toEqual({ excludeIndirectLosses: true });
+    expect(p.dataProtection).toEqual({ recordingRetentionDays: 180, returnDays: 30, breachNoticeHours: 24 });
+    expect(p.cooperation).toEqual({ meetings: 'quarterly', usageRulesDays: 30 });
+    expect(p.forceMajeure).toEqual({ noticeDays: 3, evidenceDays: 15, terminationDays: 30 });
+    expect(p.termination).toEqual({ slaBreachMonths: 2, cureDays: 15, finalBillWorkingDays: 10, lawChangeDays: 15 });
+    expect(p.confidentiality).toEqual({ years: 3, returnWorkingDays: 10 });
+    expect(p.sla.outageRefund).toBe(true);
+    expect(p.sla.connectionRateCredit).toBe('10');
+    expect(p.sla.monthlyCap).toBe('100');
     expect('latePaymentPerDay' in p.fees).toBe(false);
-    expect(p.disputes).toEqual({ resolution: 'litigation', court: '北京市海淀区人民法院' });
+    expect(p.disputes).toEqual({ resolution: 'litigation', court: '北京市海淀区人民法院', negotiationDays: 30 });
     expect(p.notices.client).toEqual({ address: '北京' });
     expect(p.notices.provider).toEqual({ address: '上海', email: 'c@example.net' });
     expect(p.sla.credits).toEqual([
@@ -97,7 +111,7 @@ describe('defaults', () => {
   });
   test('arbitration', () => {
     const q = valid(MINIMAL + 'disputes: { resolution: arbitration, arbitration: { commission: 北京仲裁委员会 } }\n');
-    expect(q.disputes).toEqual({ resolution: 'arbitration', arbitration: { commission: '北京仲裁委员会' } });
+    expect(q.disputes).toEqual({ resolution: 'arbitration', arbitration: { commission: '北京仲裁委员会' }, negotiationDays: 30 });
   });
 });
 
@@ -163,8 +177,8 @@ describe('field rules', () => {
     ['bad email', 'email: lina@example.com', 'email: "lina at example.com"', 'parties.client.contact.email', 'bad-email'],
     ['bad phone', 'phone: 021-50001234', 'phone: 021-5000', 'parties.provider.contact.phone', 'bad-phone'],
     ['kind 800 mismatch', 'kind: "400"', 'kind: "800"', 'services.numbers[0].number', 'number-kind-mismatch'],
-    ['date 2025-13-01', 'noticeDate: 2025-04-07', 'noticeDate: 2025-13-01', 'maintenance[0].noticeDate', 'impossible-date'],
-    ['date 2024-02-29 ok, 2025-02-29 not', 'noticeDate: 2025-04-07', 'noticeDate: 2025-02-29', 'maintenance[0].noticeDate', 'impossible-date'],
+    ['date 2025-13-01', 'effectiveDate: 2025-03-01', 'effectiveDate: 2025-13-01', 'contract.term.effectiveDate', 'impossible-date'],
+    ['date 2024-02-29 ok, 2025-02-29 not', 'effectiveDate: 2025-03-01', 'effectiveDate: 2025-02-29', 'contract.term.effectiveDate', 'impossible-date'],
     ['unknown annex', '- nda ', '- ndaa', 'annexes[2]', 'not-allowed-value'],
     ['unknown currency', 'currency: CNY', 'currency: USD', 'fees.currency', 'not-allowed-value'],
     ['statementDay as text', 'statementDay: monthEnd', 'statementDay: month-end', 'fees.billing.statementDay', 'bad-statement-day'],
@@ -175,7 +189,7 @@ describe('field rules', () => {
     expect(first(example(from, to))).toMatchObject({ keyPath, code });
   });
   test('missing key points at the parent mapping key', () => {
-    expect(first(example(/    legalRepresentative: 张伟[^\n]*\n/, ''))).toMatchObject({ keyPath: 'parties.client.legalRepresentative', code: 'required', line: 25, column: 3 });
+    expect(first(example(/    legalRepresentative: 张伟[^\n]*\n/, ''))).toMatchObject({ keyPath: 'parties.client.legalRepresentative', code: 'required', line: 35, column: 3 });
   });
   test('unknown key at the key, with did-you-mean, and the typo does not also report the key missing', () => {
     const ds = errors(example('    place: 北京市海淀区', '    plcae: 北京市海淀区'));
@@ -218,6 +232,16 @@ describe('cross-field rules', () => {
     ['duplicate number with other separators', 'number: 010-58886666\n      kind: landline', 'number: 4008108888\n      kind: "400"', 'services.numbers[1].number', 'duplicate'],
     ['change before signing', 'annexes:', 'changes:\n  - { clause: a, original: b, amended: c, effectiveDate: 2025-01-01 }\nannexes:', 'changes[0].effectiveDate', 'date-before-signing'],
     ['arbitration with litigation', '  # arbitration:', '  arbitration: { commission: 北京仲裁委员会 }\n  # arbitration:', 'disputes.arbitration', 'arbitration-with-litigation'],
+    ['liability cap with both forms', '  # cap:', '  cap: { amount: 100000.00, feesMultiple: 1 }\n  # cap:', 'liability.cap', 'liability-cap-form'],
+    ['liability cap with neither form', '  # cap:', '  cap: {}\n  # cap:', 'liability.cap', 'liability-cap-form'],
+    ['precedence listed twice', '    - nda\n', '    - nda\n    - body\n', 'contract.precedence[7]', 'duplicate'],
+    ['a form in the precedence', '    - nda\n', '    - changeAgreement\n', 'contract.precedence[6]', 'not-allowed-value'],
+    ['a unit key that combines two units', '  units: {}', '  units: { 坐席/月: 指…… }', 'fees.units.坐席/月', 'bad-unit-key'],
+    ['support hours upside down', 'workdayHours: 09:00-18:00', 'workdayHours: 18:00-09:00', 'support.workdayHours', 'bad-hours'],
+    ['support portal not a web address', 'portal: https://support.example.net', 'portal: support.example.net', 'support.portal', 'bad-url'],
+    ['support hotline not a phone', 'hotline: 400-820-1234', 'hotline: 400-82', 'support.hotline', 'bad-phone'],
+    ['a day count out of range', 'overdueDays: 30', 'overdueDays: 0', 'fees.suspension.overdueDays', 'expected-integer'],
+    ['an unknown increment', 'increment: minute', 'increment: minutes', 'fees.billing.increment', 'not-allowed-value'],
   ])('%s', (_name, from, to, keyPath, code) => {
     expect(first(example(from, to))).toMatchObject({ keyPath, code });
   });
@@ -242,13 +266,38 @@ describe('warnings do not block', () => {
     ['no late payment', /  latePaymentPerDay: [^\n]*\n/, '', 'no-late-payment'],
     ['vague court', 'court: 北京市海淀区人民法院', 'court: 海淀', 'court-vague'],
     ['no sla credits', /  credits: [^\n]*\n(    [^\n]*\n)+/, '  credits: []\n', 'no-sla-credits'],
-    ['maintenance without its annex', '  - maintenanceLog ', '  # - maintenanceLog', 'maintenance-without-annex'],
+    ['maintenance without its annex', '  - maintenanceLog ', '  # - maintenanceLog', 'maintenance-without-annex', 'maintenance: []', 'maintenance: [{ noticeDate: 2025-03-01, window: 2025-03-04 02:00-04:00, content: 升级, impact: 无 }]'],
     ['zero fee line', 'quantity: 2000', 'quantity: 0', 'zero-fee-line'],
-  ])('%s', (_name, from, to, code) => {
-    expect(warnings(example(from, to))).toContain(code);
+  ])('%s', (_name, from, to, code, from2?: string, to2?: string) => {
+    const src = example(from, to);
+    expect(warnings(from2 !== undefined ? src.replace(from2, to2!) : src)).toContain(code);
   });
   test('a warning carries its location', () => {
     const r = check(example('connectionRate: 98', 'connectionRate: 97.5'));
-    expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', keyPath: 'quality.connectionRate', line: 74, column: 19 });
+    expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', keyPath: 'quality.connectionRate', line: 84, column: 19 });
+  });
+});
+
+describe('fees.units keys', () => {
+  test('a unit named like a prototype property is refused, and nothing is polluted', () => {
+    const value = parseParamsText(EXAMPLE, 'x').value as any;
+    for (const key of ['__proto__', 'constructor']) {
+      const units = Object.create(null) as Record<string, string>;
+      Object.defineProperty(units, key, { value: '指……', enumerable: true });
+      const r = validateParams({ ...value, fees: { ...value.fees, units } });
+      expect(r.params).toBeUndefined();
+      expect(r.diagnostics.map((d) => d.code)).toContain('forbidden-key');
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+  test('a fee unit written `constructor` is simply undefined (a lint warning), not Object.prototype.constructor', () => {
+    const r = check(example('unit: 坐席/月', 'unit: constructor'));
+    expect(r.params).toBeDefined();
+    expect(r.diagnostics.map((d) => d.code)).toContain('unit-undefined');
+  });
+  test('a Date beyond the year 9999 is refused, not turned into +010000-01-01', () => {
+    const value = parseParamsText(EXAMPLE, 'x').value as any;
+    const r = validateParams({ ...value, contract: { ...value.contract, term: { ...value.contract.term, effectiveDate: new Date('+010000-01-01T00:00:00Z') } } });
+    expect(r.diagnostics[0]).toMatchObject({ code: 'impossible-date', keyPath: 'contract.term.effectiveDate' });
   });
 });

@@ -14,7 +14,7 @@ import { ROOT, docxProblems, docxTextOf, pdfTextOf, qpdfCheck, squash, withoutRu
 const LARGE = join(ROOT, 'examples/large.yaml');
 const NUMBERS = largeNumbers();
 const FEES = largeFeeItems();
-const FEE_HEADER = /序号\s+项目\s+类别\s+计费单位\s+单价\s+数量\s+小计/;
+const FEE_HEADER = /序号\s+项目\s+类别\s+计费单位\s+单价\s+预估数量\s+小计/;
 const NUMBER_HEADER = /序号\s+号码\s+类型\s+归属地\s+并发通道（路）/;
 
 let docx: Uint8Array;
@@ -64,8 +64,9 @@ describe('examples/large.yaml', () => {
       }
     }
     expect(missing).toEqual([]);
-    // The whole fee schedule row, in order, in the DOCX: name, unit, quantity, subtotal.
-    for (const f of FEES) expect(docxText).toMatch(new RegExp(`${escape(f.name)}[^¥]*${escape(f.unit)}¥[\\d,.]+${f.quantity}${escape(lineTotal(f))}`));
+    // The whole fee schedule row, in order, in the DOCX: name, unit, quantity (with thousands separators), subtotal.
+    const grouped = (q: string) => q.replace(/\B(?=(\d{3})+$)/g, ',');
+    for (const f of FEES) expect(docxText).toMatch(new RegExp(`${escape(f.name)}[^¥]*${escape(f.unit)}¥[\\d,.]+${grouped(f.quantity)}${escape(lineTotal(f))}`));
   });
 
   it('unit prices with three decimals print exactly as written (¥0.005, not ¥0.01)', () => {
