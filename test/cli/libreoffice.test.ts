@@ -30,7 +30,7 @@ function normaliseLegacyClauseNumbers(text: string): string {
  */
 const body = (text: string) =>
   // The PDF's running header names the contract, or the annex on the page (附件二保密协议).
-  squash(text.split('\n').filter((line) => !/^\s*(云电话服务合同|合同编号：YDH-2025-0001|第\s*\d+\s*页\s*共\s*\d+\s*页)\s*$/.test(line)).join('\n'))
+  squash(text.split('\n').filter((line) => !/^\s*(云电话服务合同|合同编号：YDH-2025-0001|第\s*\d+\s*页\s*共\s*\d+\s*页|附件[一二三四五六七八九十]+ +[\u4e00-\u9fff]+(（样本）)?)\s*$/.test(line)).join('\n'))
     .replace(/(云电话服务合同|附件[一二三四五六七八九十]+[\u4e00-\u9fff（）]{1,20}?)?合同编号：YDH-2025-0001/g, '')
     .replace(/第\d+页共\d+页/g, '')
     .replace(/[•_]/g, '');
