@@ -90,3 +90,14 @@ export const HEADER_FOOTER = {
 } as const;
 
 export const WATERMARK = { text: '草稿 DRAFT', gray: 0.88, angleDeg: 45 } as const;
+
+/**
+ * The font families a document names when the params choose none (`meta.fonts` absent): the
+ * ones Word and WPS on a Chinese system have (宋体 for text, 黑体 for headings, Times New Roman for
+ * Latin letters and digits); LibreOffice substitutes Noto CJK for them. The PDF embeds its bundled
+ * fonts in these roles; the DOCX names the families.
+ */
+export const FONT_FAMILIES = { body: '宋体', heading: '黑体', latin: 'Times New Roman' } as const;
+
+/** Room for a party's handwritten signature, seal and date: the hand-filled lines together at least this high (3 cm). */
+export const SIGNING_ROOM = 30 * MM;
