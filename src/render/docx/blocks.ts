@@ -11,7 +11,7 @@ import { assertNever, type Align, type ArticleBlock, type Block, type ClauseBloc
 import { SPACING, TEXT_WIDTH } from '../house-style.js';
 import { paragraphItem, type FlowItem, type ParagraphItem } from './flow.js';
 import { inlineRuns, textRuns } from './inlines.js';
-import { articleLabelWidth, labelColumn, LIST, sectionLabelWidth, type ListRef } from './numbering.js';
+import { articleLabelWidth, labelColumn, levelIndent, LIST, sectionLabelWidth, STYLE_BOUND, type ListRef } from './numbering.js';
 import type { References } from './references.js';
 import { STYLE_ID, type StyleId } from './style-ids.js';
 import { signaturesTable } from './signatures.js';
@@ -106,8 +106,23 @@ const JUSTIFY = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right:
 /** Centred and right-aligned paragraphs are aligned so; the rest are justified (the styles' default). */
 const alignment = (align: Align | undefined) => (align === undefined ? {} : { alignment: JUSTIFY[align] });
 
-/** A label column at `x`: the label at `x`, the text (and wrapped lines) at `x + width`. */
-const labelled = (x: number, width: number) => ({ indent: { left: twips(x + width), hanging: twips(width) } });
+/**
+ * A label column at `x`: the label at `x`, the text (and wrapped lines) at `x + width`; nothing
+ * when the list level already indents so.
+ */
+function labelled(x: number, width: number, list: ListRef, level: number) {
+  const indent = { left: twips(x + width), hanging: twips(width) };
+  const byLevel = levelIndent(list, level);
+  return byLevel && byLevel.left === indent.left && byLevel.hanging === indent.hanging ? {} : { indent };
+}
+
+/**
+ * A paragraph's numbering: none of its own where its style gives it, the style being bound to
+ * `styleLevel` of the list's first instance.
+ */
+function numberingOf(reference: ListRef, level: number, instance: number, styleLevel = level) {
+  return STYLE_BOUND.has(reference) && instance === 0 && level === styleLevel ? {} : { numbering: { reference, level, instance, custom: true } };
+}
 
 /** 第N条 title (or N、 title in annexes), then the article's blocks. */
 function renderArticle(block: ArticleBlock, ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
@@ -121,8 +136,8 @@ function renderArticle(block: ArticleBlock, ctx: BlockContext, state: BlockState
     paragraphItem(
       {
         style: isArticle ? STYLE_ID.article : STYLE_ID.section,
-        numbering: { reference: numbered.list, level: 0, instance: numbered.instance, custom: true },
-        ...labelled(ctx.x, width),
+        ...numberingOf(numbered.list, 0, numbered.instance),
+        ...labelled(ctx.x, width, numbered.list, 0),
       },
       isArticle ? { before: SPACING.articleBefore, after: SPACING.articleAfter } : { before: SPACING.sectionBefore, after: SPACING.sectionAfter },
       target,
@@ -164,7 +179,7 @@ function renderClause(block: ClauseBlock, ctx: BlockContext, state: BlockState, 
   const lead = first?.kind === 'paragraph' ? first : undefined;
   out.push(
     paragraphItem(
-      { style, numbering: { ...numbering, custom: true }, ...labelled(ctx.x, width), ...alignment(lead?.align) },
+      { style, ...numberingOf(numbering.reference, numbering.level, numbering.instance), ...labelled(ctx.x, width, numbering.reference, numbering.level), ...alignment(lead?.align) },
       BODY_SPACING,
       lead ? inlineRuns(lead.children, state.refs) : [],
     ),
@@ -191,8 +206,8 @@ function renderList(block: ListBlock, ctx: BlockContext, state: BlockState, out:
       paragraphItem(
         {
           style: block.ordered ? STYLE_ID.listItem : STYLE_ID.bulletItem,
-          numbering: { reference: block.ordered ? LIST.items : LIST.bullets, level, instance, custom: true },
-          ...labelled(ctx.x, width),
+          ...numberingOf(block.ordered ? LIST.items : LIST.bullets, level, instance, 0),
+          ...labelled(ctx.x, width, block.ordered ? LIST.items : LIST.bullets, level),
           ...alignment(lead?.align),
         },
         BODY_SPACING,

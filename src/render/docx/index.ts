@@ -17,7 +17,7 @@ import { buildFlow, paragraphItem, type FlowItem } from './flow.js';
 import { familiesOf, type Families } from './fonts.js';
 import { annexHeader, bodyHeader, FOOTER_DISTANCE, HEADER_DISTANCE, pageFooter } from './header-footer.js';
 import { textRuns } from './inlines.js';
-import { LIST, NUMBERING } from './numbering.js';
+import { NUMBERING } from './numbering.js';
 import { compileParts, packParts } from './package.js';
 import { coreProperties, customProperties } from './properties.js';
 import { References } from './references.js';
@@ -84,7 +84,7 @@ function annexSection(doc: ContractDocument, annex: Annex, position: number, fam
   const target = { kind: 'annex', id: annex.id } as const;
   const items: FlowItem[] = [
     paragraphItem(
-      { style: STYLE_ID.annexLabel, numbering: { reference: LIST.annexes, level: 0, instance: 0, custom: true } },
+      { style: STYLE_ID.annexLabel }, // numbered 附件%1 by its style
       { before: 0, after: 0 },
       state.refs.bookmark(target, []),
     ),

@@ -66,6 +66,19 @@ const clauseWidth = SPACING.clauseLabelEm * body;
 const itemWidth = labelColumn('（1）', SPACING.itemLabelEm);
 const bulletWidth = labelColumn('•', SPACING.bulletLabelEm);
 
+/** The indent (twips) a level gives its paragraphs, for leaving out a paragraph's indent when it is the same. */
+export function levelIndent(list: ListRef, level: number): { left: number; hanging: number } | undefined {
+  const definition = NUMBERING.config.find((c) => c.reference === list)?.levels.find((l) => l.level === level);
+  const indent = definition?.style?.paragraph?.indent;
+  return indent ? { left: Number(indent.left ?? 0), hanging: Number(indent.hanging ?? 0) } : undefined;
+}
+
+/**
+ * Lists whose first instance the paragraph styles are bound to: a paragraph in that instance
+ * takes its numbering from its style and needs no w:numPr of its own.
+ */
+export const STYLE_BOUND: ReadonlySet<ListRef> = new Set([LIST.articles, LIST.annexes, LIST.bullets]);
+
 /** The numbering definitions: the same for every contract. */
 export const NUMBERING: INumberingOptions = {
   config: [

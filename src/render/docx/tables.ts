@@ -14,7 +14,6 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  VerticalAlignTable,
   WidthType,
   type IBorderOptions,
 } from 'docx';
@@ -87,7 +86,6 @@ export function contractTable(block: TableBlock, refs: References, place: TableP
         (width, c) =>
           new TableCell({
             width: { size: width, type: WidthType.DXA },
-            verticalAlign: VerticalAlignTable.TOP,
             ...(header ? { shading: { fill: HEADER_FILL, color: 'auto', type: ShadingType.CLEAR } } : {}),
             children: [
               new Paragraph({

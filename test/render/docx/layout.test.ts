@@ -7,7 +7,7 @@ import type { Annex, ContractDocument, SignaturesBlock } from '../../../src/mode
 import { FONT_FAMILIES, PAGE, SIGNATURE, SIGNING_ROOM, SPACING, STYLES, TABLE, TEXT_WIDTH } from '../../../src/render/house-style.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
 import { render } from './helpers.js';
-import { all, ancestor, elements, first, styleById, styleOf, textOf, valOf, type XmlElement } from './xml-tree.js';
+import { all, ancestor, elements, first, indentOf, numberingOf, styleById, styleOf, textOf, valOf, type XmlElement } from './xml-tree.js';
 
 const tw = (pt: number) => Math.round(pt * 20);
 const hp = (pt: number) => String(Math.round(pt * 2));
@@ -82,14 +82,15 @@ describe('renderDocx: page, type and spacing of the house style', () => {
   });
 
   it('labels sit in a column as wide as the PDF makes it: the text and its wrapped lines start after it', async () => {
-    const doc = (await render(sampleDocument())).xml('word/document.xml');
-    const ind = (text: string) => first(pPrOf(paragraphWith(doc, text))!, 'w:ind')!.attrs;
+    const r = await render(sampleDocument());
+    const doc = r.xml('word/document.xml');
+    const ind = (text: string) => indentOf(paragraphWith(doc, text), r.xml('word/styles.xml'), r.xml('word/numbering.xml'))!;
     // 第一条 and one em: 4 em of 12 pt.
     expect(ind('定义')).toMatchObject({ 'w:left': String(tw(4 * STYLES.articleHeading.size)), 'w:hanging': String(tw(4 * STYLES.articleHeading.size)) });
     // 1.1 in 2.6 em of body text.
     expect(ind('“合同”')).toMatchObject({ 'w:left': String(tw(SPACING.clauseLabelEm * STYLES.body.size)), 'w:hanging': String(tw(SPACING.clauseLabelEm * STYLES.body.size)) });
     // A list inside a clause starts at the clause's text, its own text a label column further.
-    const item = Number(ind('云电话号码资源').left ?? ind('云电话号码资源')['w:left']);
+    const item = Number(ind('云电话号码资源')['w:left']);
     expect(item).toBeGreaterThan(tw(SPACING.clauseLabelEm * STYLES.body.size + SPACING.itemLabelEm * STYLES.body.size) - 1);
   });
 });
@@ -236,12 +237,13 @@ describe('renderDocx: signature blocks', () => {
 
 describe('renderDocx: annexes and breaks', () => {
   it('each annex opens with 附件N (numbered, bookmarked) and its title; a pageBreak block breaks before the next paragraph', async () => {
-    const doc = (await render(sampleDocument())).xml('word/document.xml');
+    const r = await render(sampleDocument());
+    const doc = r.xml('word/document.xml');
     const labels = paragraphs(doc).filter((p) => styleOf(p) === 'AnnexLabel');
     expect(labels).toHaveLength(2);
     for (const l of labels) {
       expect(textOf(l)).toBe('');
-      expect(first(l, 'w:numPr')).toBeDefined();
+      expect(numberingOf(l, r.xml('word/styles.xml'))).toBeDefined();
       expect(first(l, 'w:bookmarkStart')!.attrs['w:name']).toMatch(/^_Ref_annex_/);
     }
     expect(first(pPrOf(paragraphWith(doc, '保密期限为本合同终止后三年。'))!, 'w:pageBreakBefore')).toBeDefined();

@@ -4,7 +4,7 @@ import { sampleDocument } from '../../fixtures/model/sample.js';
 import { render } from './helpers.js';
 import { docxParagraphTexts } from './inspect.js';
 import { xmlProblems } from './xml-check.js';
-import { all, elements, first, styleById, styleOf, textOf, valOf, type XmlElement } from './xml-tree.js';
+import { all, first, numberingOf, styleById, styleOf, textOf, valOf, type XmlElement } from './xml-tree.js';
 
 /** The abstract numbering definitions, by the style their first level is bound to. */
 function listBoundTo(numbering: XmlElement, styleId: string): XmlElement {
@@ -18,10 +18,6 @@ const level = (list: XmlElement, ilvl: number) => all(list, 'w:lvl').find((l) =>
 /** The abstract list a numId stands for. */
 const abstractOf = (numbering: XmlElement, numId: string) => valOf(all(numbering, 'w:num').find((n) => n.attrs['w:numId'] === numId)!, 'w:abstractNumId');
 
-const numPrOf = (p: XmlElement) => {
-  const numPr = first(elements(p).find((e) => e.name === 'w:pPr') ?? p, 'w:numPr');
-  return numPr ? { ilvl: valOf(numPr, 'w:ilvl'), numId: valOf(numPr, 'w:numId')! } : undefined;
-};
 
 describe('renderDocx: numbering', () => {
   it('Word multilevel lists: 第%1条 in Chinese counting, legal (isLgl) %1.%2 clauses, 一、 sections, （%1） items, bullets, 附件%1', async () => {
@@ -63,6 +59,8 @@ describe('renderDocx: numbering', () => {
   it('paragraphs carry their numbering: one list of articles, a new list of sections per annex, a new list per ordered list', async () => {
     const r = await render(sampleDocument());
     const numbering = r.xml('word/numbering.xml');
+    const styles = r.xml('word/styles.xml');
+    const numPrOf = (p: XmlElement) => numberingOf(p, styles);
     const ps = all(r.xml('word/document.xml'), 'w:p');
     const p = (text: string) => ps.find((x) => textOf(x).startsWith(text))!;
     expect(styleOf(p('定义'))).toBe('ArticleHeading');

@@ -79,3 +79,25 @@ export const styleOf = (p: XmlElement): string | undefined => {
 
 /** The w:style element with that id. */
 export const styleById = (styles: XmlElement, id: string): XmlElement | undefined => all(styles, 'w:style').find((s) => s.attrs['w:styleId'] === id);
+
+/**
+ * The numbering a paragraph shows: its own w:numPr, or its style's (styles are bound to the
+ * first instance of their list).
+ */
+export function numberingOf(p: XmlElement, styles: XmlElement): { ilvl: string; numId: string } | undefined {
+  const pPr = elements(p).find((e) => e.name === 'w:pPr');
+  const style = pPr ? valOf(pPr, 'w:pStyle') : undefined;
+  const numPr = (pPr && first(pPr, 'w:numPr')) ?? (style ? first(styleById(styles, style) ?? p, 'w:numPr') : undefined);
+  return numPr ? { ilvl: valOf(numPr, 'w:ilvl') ?? '0', numId: valOf(numPr, 'w:numId')! } : undefined;
+}
+
+/** The indent a paragraph has: its own w:ind, or its numbering level's. */
+export function indentOf(p: XmlElement, styles: XmlElement, numbering: XmlElement): Readonly<Record<string, string>> | undefined {
+  const own = first(elements(p).find((e) => e.name === 'w:pPr') ?? p, 'w:ind');
+  if (own) return own.attrs;
+  const num = numberingOf(p, styles);
+  if (!num) return undefined;
+  const abstractId = valOf(all(numbering, 'w:num').find((n) => n.attrs['w:numId'] === num.numId)!, 'w:abstractNumId');
+  const abstract = all(numbering, 'w:abstractNum').find((a) => a.attrs['w:abstractNumId'] === abstractId)!;
+  return first(all(abstract, 'w:lvl').find((l) => l.attrs['w:ilvl'] === num.ilvl)!, 'w:ind')?.attrs;
+}
