@@ -8,6 +8,9 @@
  * - it writes every list as a simple list (hybridMultilevel) with every level marked tentative,
  *   Word's mark for a level no paragraph uses. The outline lists here (articles, sections,
  *   annexes) are multilevel lists bound to heading styles, and their levels are used;
+ * - it cannot switch off the quarter em Word puts between Chinese text and Latin letters or digits
+ *   (w:autoSpaceDE; its w:autoSpaceDN comes out of schema order): the PDF sets 3年 and 99.9% tight,
+ *   so the Normal style gets both here, where the schema puts them (before w:spacing);
  * - its zip entries carry the current time, and it deflates in JavaScript, which in a fresh
  *   process costs tens of milliseconds. Here the parts are zipped with Node's native deflate and
  *   fixed entry dates (reproducible.ts).
@@ -54,6 +57,7 @@ export function packParts(parts: Parts, epochMs: number): Uint8Array {
       const xml = typeof data === 'string' ? data : decoder.decode(data);
       return [path, xml.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:)/g, `$1${date}$2`)];
     }
+    if (path === 'word/styles.xml') return [path, tightLatin(typeof data === 'string' ? data : decoder.decode(data))];
     if (path === 'word/numbering.xml') return [path, outlineLists(typeof data === 'string' ? data : decoder.decode(data))];
     if (/^word\/header\d+\.xml$/.test(path)) {
       const xml = typeof data === 'string' ? data : decoder.decode(data);
@@ -71,4 +75,9 @@ function outlineLists(xml: string): string {
       list.includes('<w:pStyle ') ? list.replace('<w:multiLevelType w:val="hybridMultilevel"/>', '<w:multiLevelType w:val="multilevel"/>') : list,
     )
     .replace(/ w:tentative="1"/g, '');
+}
+
+/** No space added between Chinese and Latin text in the Normal style (and so in every style). */
+function tightLatin(xml: string): string {
+  return xml.replace(/(<w:style\b[^>]*w:styleId="Normal"[^>]*>[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing\b)/, '$1<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>$2');
 }

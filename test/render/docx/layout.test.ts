@@ -44,6 +44,8 @@ describe('renderDocx: page, type and spacing of the house style', () => {
     expect(first(normal, 'w:spacing')!.attrs).toMatchObject({ 'w:line': String(tw(STYLES.body.lineHeight)), 'w:lineRule': 'exact', 'w:after': String(tw(SPACING.paragraphAfter)) });
     expect(first(normal, 'w:ind')!.attrs['w:firstLine']).toBe(String(tw(SPACING.firstLineIndentEm * STYLES.body.size)));
     expect(first(normal, 'w:widowControl')).toBeDefined();
+    // No quarter em added between Chinese and Latin text: the PDF sets 3年 and 99.9% tight.
+    expect([valOf(normal, 'w:autoSpaceDE'), valOf(normal, 'w:autoSpaceDN')]).toEqual(['0', '0']);
     expect(valOf(normal, 'w:jc')).toBe('both');
     for (const [id, style, before, after] of [
       ['ContractTitle', STYLES.title, 0, SPACING.titleAfter],
