@@ -7,7 +7,18 @@
  * based on it, which would misplace every numbered label, and LibreOffice ignores it. Indents are
  * in twips of the fixed body size.
  */
-import { AlignmentType, BorderStyle, LineRuleType, TabStopType, type IParagraphPropertiesOptions, type IParagraphStyleOptions, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  DocumentDefaults,
+  LineRuleType,
+  StyleForCharacter,
+  TabStopType,
+  type IParagraphPropertiesOptions,
+  type IParagraphStyleOptions,
+  type IRunStylePropertiesOptions,
+  type IStylesOptions,
+} from 'docx';
 import { HEADER_FOOTER, SPACING, STYLES, TEXT_WIDTH, type TextStyle } from '../house-style.js';
 import { LANGUAGE, type Families } from './fonts.js';
 import { LIST, type ListRef } from './numbering.js';
@@ -126,5 +137,16 @@ function buildStyles(families: Families): IStylesOptions {
       quickFormat: false,
     },
   ];
-  return { default: { document: { run: bodyRun, paragraph: { spacing: { before: 0, after: 0 } } } }, paragraphStyles };
+  // Only the styles the contract uses, not docx's own defaults (Title, Heading 1–6, TOC 1–9, …),
+  // which would crowd Word's styles pane and be rebuilt for every document. The note reference
+  // styles stay: docx's (empty) footnotes and endnotes parts name them.
+  const noteReference = (id: string, name: string) => new StyleForCharacter({ id, name, basedOn: 'DefaultParagraphFont', semiHidden: true, run: { superScript: true } });
+  return {
+    importedStyles: [
+      new DocumentDefaults({ run: bodyRun, paragraph: { spacing: { before: 0, after: 0 } } }),
+      noteReference('FootnoteReference', 'footnote reference'),
+      noteReference('EndnoteReference', 'endnote reference'),
+    ],
+    paragraphStyles,
+  };
 }
