@@ -31,6 +31,11 @@ const SHORT_COLUMN = 0.2;
 const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: eighths(TABLE.borderWidth), color: '000000', space: 0 };
 const BORDERS = { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule };
 const HEADER_FILL = grayHex(TABLE.headerFillGray);
+/**
+ * The PDF draws a row's rules on its edges, inside its height; Word and LibreOffice add each rule
+ * to the rows' height. Half a rule less padding above and below keeps the rows the PDF's height.
+ */
+const CELL_PAD_Y = twips(TABLE.padY - TABLE.borderWidth / 2);
 const ALIGN = { left: AlignmentType.BOTH, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** Column widths in points filling `available`, from each column's natural and narrowest widths. */
@@ -104,6 +109,6 @@ export function contractTable(block: TableBlock, refs: References, place: TableP
     layout: TableLayoutType.FIXED,
     ...(place.x > 0 ? { indent: { size: twips(place.x), type: WidthType.DXA } } : {}),
     borders: BORDERS,
-    margins: { top: twips(TABLE.padY), bottom: twips(TABLE.padY), left: twips(TABLE.padX), right: twips(TABLE.padX) },
+    margins: { top: CELL_PAD_Y, bottom: CELL_PAD_Y, left: twips(TABLE.padX), right: twips(TABLE.padX) },
   });
 }

@@ -153,7 +153,8 @@ describe('renderDocx: tables', () => {
     for (const side of ['w:top', 'w:insideH', 'w:insideV']) expect(first(borders, side)!.attrs).toMatchObject({ 'w:val': 'single', 'w:sz': String(Math.round(TABLE.borderWidth * 8)) });
     const margins = first(table, 'w:tblCellMar')!;
     expect(first(margins, 'w:left')!.attrs['w:w']).toBe(String(tw(TABLE.padX)));
-    expect(first(margins, 'w:top')!.attrs['w:w']).toBe(String(tw(TABLE.padY)));
+    // Rules add to a row's height in Word, not in the PDF: half a rule less padding above and below.
+    expect(first(margins, 'w:top')!.attrs['w:w']).toBe(String(tw(TABLE.padY - TABLE.borderWidth / 2)));
     const rs = rows(table);
     expect(rs).toHaveLength(31);
     expect(first(rs[0]!, 'w:tblHeader')).toBeDefined();
