@@ -55,6 +55,26 @@ try {
 report('PDF size (example)', `${(pdfSize / 1024).toFixed(0)} KB, ${pages} pages`, 'target <= 250 KB');
 report('DOCX size (example)', `${(statSync(join(out, 'YDH-2025-0001.docx')).size / 1024).toFixed(0)} KB`);
 
+// 1b. The DOCX renderer's own cost per contract. Cold: what a fresh `contract gen -f docx` spends
+// on the DOCX (loading the renderer and docx, building, packing, writing): its time minus that of
+// `-f md`, which does everything else. Warm: in process, after a first contract.
+const coldMd = Array.from({ length: 7 }, () => timeRun([cli, 'gen', example, '-o', join(work, 'md'), '-q', '-f', 'md']));
+const coldDocx7 = Array.from({ length: 7 }, () => timeRun([cli, 'gen', example, '-o', join(work, 'docx'), '-q', '-f', 'docx']));
+report('DOCX renderer, cold (gen -f docx minus -f md)', ms(Math.max(0, median(coldDocx7) - median(coldMd))), 'median of 7 each');
+{
+  const { parseParamsText, validateParams, buildContract, renderDocument } = await import(join(root, 'dist/index.js'));
+  const { params } = validateParams(parseParamsText(readFileSync(example), example));
+  const doc = await buildContract(params);
+  await renderDocument(doc, { formats: ['docx'], sourceDateEpoch: 0 });
+  const times = Array.from({ length: 15 }, () => 0);
+  for (let i = 0; i < times.length; i++) {
+    const t = performance.now();
+    await renderDocument(doc, { formats: ['docx'], sourceDateEpoch: 0 });
+    times[i] = (performance.now() - t) / 1000;
+  }
+  report('DOCX renderer, warm (in process, per contract)', ms(median(times)), 'median of 15');
+}
+
 // 2. In process: per contract, after a warm-up (fonts parsed, templates compiled).
 const { generate } = await import(join(root, 'dist/index.js'));
 const yaml = readFileSync(example, 'utf8');

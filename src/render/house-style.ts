@@ -70,6 +70,10 @@ export const TABLE = {
   padY: 3.5,
   borderWidth: 0.6,
   headerFillGray: 0.92,
+  /** A table of up to this many body rows is never split across pages. */
+  keepWholeRows: 12,
+  /** A longer one never leaves fewer body rows than this on either side of a page break. */
+  minRowsPerPage: 2,
 } as const;
 
 export const SIGNATURE = {
@@ -115,3 +119,6 @@ export const FONT_FAMILIES = {
   heading: { pdfDefault: 'Noto Sans S Chinese', docx: '黑体', docxAlias: 'SimHei' },
   latin: { docx: 'Times New Roman' },
 } as const;
+
+/** Room for a party's handwritten signature, seal and date: the hand-filled lines together at least this high (3 cm). */
+export const SIGNING_ROOM = 30 * MM;

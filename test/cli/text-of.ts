@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { docxParagraphTexts } from '../../src/render/docx/inspect.js';
+import { docxParagraphTexts } from '../render/docx/inspect.js';
 
 /** The PDF's text as poppler extracts it (what e-sign tools and search see). */
 export function pdfText(path: string, layout = false): string {

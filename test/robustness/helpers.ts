@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
-import { docxParagraphTexts } from '../../src/render/docx/inspect.js';
+import { docxParagraphTexts } from '../render/docx/inspect.js';
 import { xmlProblems } from '../render/docx/xml-check.js';
 import { CLI } from '../cli/run-cli.js';
 

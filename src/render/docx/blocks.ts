@@ -1,138 +1,220 @@
-/** One function per block kind behind an exhaustive switch; each returns WordprocessingML. */
+/**
+ * One function per block kind behind an exhaustive switch, laying blocks out as the PDF does
+ * (src/render/pdf/blocks.ts): a label column (1.1, （1）, •) with the text beside it, wrapped lines
+ * aligned with the text, the blocks that follow in a clause or item indented to the same column,
+ * a first-line indent only for body paragraphs at the top level. Numbers are Word numbering, so
+ * the labels are not in the text.
+ */
+import { AlignmentType } from 'docx';
+import { articleLabel, BULLET, itemLabel, sectionLabel } from '../../model/numbering.js';
 import { assertNever, type Align, type ArticleBlock, type Block, type ClauseBlock, type ListBlock, type ParagraphBlock } from '../../model/types.js';
-import { inlineRuns, run } from './inlines.js';
-import { FIXED_NUM, type NumberingState } from './numbering.js';
-import { pPr, type Jc, type ParaProps } from './props.js';
+import { SPACING, TEXT_WIDTH } from '../house-style.js';
+import { paragraphItem, type FlowItem, type ParagraphItem } from './flow.js';
+import { inlineRuns, textRuns } from './inlines.js';
+import { articleLabelWidth, labelColumn, levelIndent, LIST, sectionLabelWidth, STYLE_BOUND, type ListRef } from './numbering.js';
+import type { References } from './references.js';
+import { STYLE_ID, type StyleId } from './style-ids.js';
 import { signaturesTable } from './signatures.js';
-import { STYLE } from './styles.js';
+import { FIRST_LINE_INDENT } from './styles.js';
 import { contractTable } from './tables.js';
+import { twips } from './units.js';
+
+/** The numbered article or section a block is in. */
+interface Numbered {
+  readonly list: typeof LIST.articles | typeof LIST.sections;
+  readonly instance: number;
+}
 
 /** Read-only context from the enclosing blocks. */
 export interface BlockContext {
-  /** The list of the enclosing article: 第N条 (articles) or 一、 (sections); null outside one. */
-  readonly numbered: 'articles' | 'sections' | null;
-  /** Clause nesting: 0 directly in an article, 1 inside a clause, … */
+  /** Left edge of the column the block occupies, in points from the left margin. */
+  readonly x: number;
+  /** Body paragraphs at this level get a first-line indent. */
+  readonly indentFirst: boolean;
+  readonly numbered: Numbered | null;
+  /** The label of the enclosing article, section or clause (3, 3.2) that clause labels extend. */
+  readonly clausePrefix: string | null;
+  /** Clauses counted so far at this level. */
+  readonly clauses: { n: number };
+  /** Clause nesting: 0 directly in an article. */
   readonly clauseDepth: number;
   /** List nesting: 0 outside lists. */
   readonly listDepth: number;
-  /** The numbering instance (numId) of annex sections in this part: a new one per annex. */
-  readonly sectionsNumId: number;
+  /** The list instance of annex sections in this part: a new one per annex, so each restarts at 一、. */
+  readonly sectionsInstance: number;
+  /** In the main body, where articles are the targets of cross-references. */
+  readonly mainBody: boolean;
+  /** Whether the annex is a sample form: its signature block is printed as a sample. */
+  readonly sample: boolean;
 }
 
-export const rootContext = (sectionsNumId: number): BlockContext => ({ numbered: null, clauseDepth: 0, listDepth: 0, sectionsNumId });
-
-/** What a block takes from its neighbours. */
-interface BlockOptions {
-  /** Keep the block's last paragraph on the page of the next block (before signatures). */
-  readonly keepNext?: boolean;
+/** What accumulates over a part: article counts, list instances, bookmarks. */
+export interface BlockState {
+  readonly refs: References;
+  /** Articles (第N条) or sections (N、) counted so far in the current scope. */
+  articles: number;
+  lists: number;
+  looseClauseLists: number;
 }
 
-/** `keepLast`: keep the last paragraph with what follows these blocks (the signatures). */
-export function renderBlocks(blocks: readonly Block[], ctx: BlockContext, state: NumberingState, keepLast = false): string {
-  let x = '';
-  blocks.forEach((block, i) => {
-    const next = blocks[i + 1];
-    x += renderBlock(block, ctx, state, { keepNext: next === undefined ? keepLast : next.kind === 'signatures' });
-  });
-  return x;
+export const rootContext = (sectionsInstance: number, options: { mainBody: boolean; sample: boolean }): BlockContext => ({
+  x: 0,
+  indentFirst: true,
+  numbered: null,
+  clausePrefix: null,
+  clauses: { n: 0 },
+  clauseDepth: 0,
+  listDepth: 0,
+  sectionsInstance,
+  ...options,
+});
+
+export function renderBlocks(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
+  for (const block of blocks) renderBlock(block, ctx, state, out);
 }
 
-function renderBlock(block: Block, ctx: BlockContext, state: NumberingState, options: BlockOptions): string {
+function renderBlock(block: Block, ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
   switch (block.kind) {
     case 'article':
-      return renderArticle(block, ctx, state, options);
+      return renderArticle(block, ctx, state, out);
     case 'clause':
-      return renderClause(block, ctx, state, options);
+      return renderClause(block, ctx, state, out);
     case 'paragraph':
-      return renderParagraph(block, ctx, options);
+      out.push(bodyParagraph(block, ctx, state));
+      return;
     case 'list':
-      return renderList(block, ctx, state, options);
-    case 'table':
-      return contractTable(block);
+      return renderList(block, ctx, state, out);
+    case 'table': {
+      const table = contractTable(block, state.refs, { x: ctx.x, width: TEXT_WIDTH - ctx.x });
+      if (table) out.push({ kind: 'table', table, signatures: false });
+      return;
+    }
     case 'signatures':
-      return signaturesTable(block);
+      out.push({ kind: 'table', table: signaturesTable(block, { x: ctx.x, width: TEXT_WIDTH - ctx.x, sample: ctx.sample }), signatures: true });
+      return;
     case 'pageBreak':
-      return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+      out.push({ kind: 'pageBreak' });
+      return;
     default:
-      return assertNever(block);
+      assertNever(block);
   }
 }
 
-export const paragraphXml = (props: ParaProps, runs: string): string => `<w:p>${pPr(props)}${runs}</w:p>`;
+const BODY_SPACING = { before: 0, after: SPACING.paragraphAfter } as const;
+const JUSTIFY = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/** Centred and right-aligned paragraphs are aligned so; the rest are justified (the styles' default). */
+const alignment = (align: Align | undefined) => (align === undefined ? {} : { alignment: JUSTIFY[align] });
+
+/**
+ * A label column at `x`: the label at `x`, the text (and wrapped lines) at `x + width`; nothing
+ * when the list level already indents so.
+ */
+function labelled(x: number, width: number, list: ListRef, level: number) {
+  const indent = { left: twips(x + width), hanging: twips(width) };
+  const byLevel = levelIndent(list, level);
+  return byLevel && byLevel.left === indent.left && byLevel.hanging === indent.hanging ? {} : { indent };
+}
+
+/**
+ * A paragraph's numbering: none of its own where its style gives it, the style being bound to
+ * `styleLevel` of the list's first instance.
+ */
+function numberingOf(reference: ListRef, level: number, instance: number, styleLevel = level) {
+  return STYLE_BOUND.has(reference) && instance === 0 && level === styleLevel ? {} : { numbering: { reference, level, instance, custom: true } };
+}
 
 /** 第N条 title (or N、 title in annexes), then the article's blocks. */
-function renderArticle(block: ArticleBlock, ctx: BlockContext, state: NumberingState, options: BlockOptions): string {
-  const numbered = block.style === 'article' ? 'articles' : 'sections';
-  const heading = paragraphXml(
-    { style: numbered === 'articles' ? STYLE.article : STYLE.section, numbering: { numId: numIdOf(numbered, ctx), ilvl: 0 } },
-    run(block.title),
+function renderArticle(block: ArticleBlock, ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
+  const n = ++state.articles;
+  const isArticle = block.style === 'article';
+  const numbered: Numbered = isArticle ? { list: LIST.articles, instance: 0 } : { list: LIST.sections, instance: ctx.sectionsInstance };
+  const width = isArticle ? articleLabelWidth(articleLabel(n)) : sectionLabelWidth(sectionLabel(n));
+  const title = textRuns(block.title);
+  const target = isArticle && ctx.mainBody && ctx.x === 0 ? state.refs.bookmark({ kind: 'article', id: block.id }, title) : title;
+  out.push(
+    paragraphItem(
+      {
+        style: isArticle ? STYLE_ID.article : STYLE_ID.section,
+        ...numberingOf(numbered.list, 0, numbered.instance),
+        ...labelled(ctx.x, width, numbered.list, 0),
+      },
+      isArticle ? { before: SPACING.articleBefore, after: SPACING.articleAfter } : { before: SPACING.sectionBefore, after: SPACING.sectionAfter },
+      target,
+    ),
   );
-  return heading + renderBlocks(block.children, { ...ctx, numbered, clauseDepth: 0 }, state, options.keepNext);
+  const saved = state.articles;
+  state.articles = 0; // articles nested in this one count from one
+  renderBlocks(block.children, { ...ctx, numbered, clausePrefix: String(n), clauses: { n: 0 }, clauseDepth: 0 }, state, out);
+  state.articles = saved;
 }
 
-const numIdOf = (numbered: 'articles' | 'sections', ctx: BlockContext): number => (numbered === 'articles' ? FIXED_NUM.articles : ctx.sectionsNumId);
+const CLAUSE_STYLES: Readonly<Record<Numbered['list'], readonly [StyleId, StyleId]>> = {
+  articles: [STYLE_ID.clause, STYLE_ID.subclause],
+  sections: [STYLE_ID.sectionClause, STYLE_ID.sectionSubclause],
+};
 
-const CLAUSE_STYLES = {
-  articles: [STYLE.clause, STYLE.subclause],
-  sections: [STYLE.sectionClause, STYLE.sectionSubclause],
-} as const;
-
-/** N.M: the first paragraph carries the number, the rest follow as body text. */
-function renderClause(block: ClauseBlock, ctx: BlockContext, state: NumberingState, options: BlockOptions): string {
-  const inner: BlockContext = { ...ctx, clauseDepth: ctx.clauseDepth + 1 };
-  if (ctx.numbered === null) return renderBlocks(block.children, inner, state, options.keepNext); // no article to number from
-  const level = Math.min(ctx.clauseDepth, 1);
+/** N.M: the first paragraph carries the number, the blocks after it align with its text. */
+function renderClause(block: ClauseBlock, ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
+  const n = ++ctx.clauses.n;
+  const numbered = ctx.numbered;
+  let label: string;
+  let style: StyleId;
+  let numbering: { reference: ListRef; level: number; instance: number };
+  if (numbered !== null && ctx.clausePrefix !== null) {
+    const level = Math.min(ctx.clauseDepth, 1);
+    label = `${ctx.clausePrefix}.${n}`;
+    style = CLAUSE_STYLES[numbered.list][level === 0 ? 0 : 1];
+    numbering = { reference: numbered.list, level: level + 1, instance: numbered.instance };
+  } else {
+    // A clause outside any article numbers 1. 2. … as in the PDF.
+    if (n === 1) state.looseClauseLists++;
+    label = `${n}.`;
+    style = STYLE_ID.body;
+    numbering = { reference: LIST.looseClauses, level: 0, instance: state.looseClauseLists };
+  }
+  const width = labelColumn(label, SPACING.clauseLabelEm);
+  const inner: BlockContext = { ...ctx, x: ctx.x + width, indentFirst: false, clausePrefix: numbered ? label : null, clauses: { n: 0 }, clauseDepth: ctx.clauseDepth + 1 };
   const [first, ...rest] = block.children;
   const lead = first?.kind === 'paragraph' ? first : undefined;
-  const head = paragraphXml(
-    {
-      style: CLAUSE_STYLES[ctx.numbered][level],
-      ...(options.keepNext && lead && rest.length === 0 ? { keepNext: true } : {}),
-      numbering: { numId: numIdOf(ctx.numbered, ctx), ilvl: level + 1 },
-      ...alignment(lead?.align),
-    },
-    lead ? inlineRuns(lead.children) : '',
+  out.push(
+    paragraphItem(
+      { style, ...numberingOf(numbering.reference, numbering.level, numbering.instance), ...labelled(ctx.x, width, numbering.reference, numbering.level), ...alignment(lead?.align) },
+      BODY_SPACING,
+      lead ? inlineRuns(lead.children, state.refs) : [],
+    ),
   );
-  return head + renderBlocks(lead ? rest : block.children, inner, state, options.keepNext);
+  renderBlocks(lead ? rest : block.children, inner, state, out);
 }
 
-function renderParagraph(block: ParagraphBlock, ctx: BlockContext, options: BlockOptions): string {
-  const props: ParaProps = {
-    ...(ctx.listDepth > 0 ? { style: STYLE.listBody } : {}),
-    ...(options.keepNext ? { keepNext: true } : {}),
-    ...alignment(block.align),
-  };
-  return paragraphXml(props, inlineRuns(block.children));
-}
-
-const JC: Readonly<Record<Align, Jc>> = { left: 'left', center: 'center', right: 'right' };
-
-/** Centred or right-aligned text has no first-line indent. */
-function alignment(align: Align | undefined): Pick<ParaProps, 'jc' | 'indent'> {
-  if (align === undefined) return {};
-  return align === 'left' ? { jc: 'left' } : { jc: JC[align], indent: { firstLine: 0, firstLineChars: 0 } };
+function bodyParagraph(block: ParagraphBlock, ctx: BlockContext, state: BlockState): ParagraphItem {
+  const indentFirst = ctx.indentFirst && block.align === undefined;
+  const indent = ctx.x === 0 && indentFirst ? {} : { indent: { left: twips(ctx.x), firstLine: indentFirst ? FIRST_LINE_INDENT : 0 } };
+  return paragraphItem({ ...indent, ...alignment(block.align) }, BODY_SPACING, inlineRuns(block.children, state.refs));
 }
 
 /** （1）（2）… restarting for every list, or bullets; the first paragraph of an item carries the label. */
-function renderList(block: ListBlock, ctx: BlockContext, state: NumberingState, options: BlockOptions): string {
-  const ilvl = Math.min(ctx.listDepth, 2);
-  const numId = block.ordered ? state.newOrderedList() : FIXED_NUM.bullets;
-  const inner: BlockContext = { ...ctx, listDepth: ctx.listDepth + 1 };
-  let x = '';
+function renderList(block: ListBlock, ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
+  const level = Math.min(ctx.listDepth, 2);
+  const instance = block.ordered ? ++state.lists : 0;
   block.items.forEach((item, i) => {
+    const label = block.ordered ? itemLabel(i + 1) : BULLET;
+    const width = labelColumn(label, block.ordered ? SPACING.itemLabelEm : SPACING.bulletLabelEm);
     const [first, ...rest] = item;
     const lead = first?.kind === 'paragraph' ? first : undefined;
-    const keepLast = options.keepNext === true && i === block.items.length - 1;
-    x += paragraphXml(
-      {
-        style: block.ordered ? STYLE.listItem : STYLE.bulletItem,
-        ...(keepLast && lead && rest.length === 0 ? { keepNext: true } : {}),
-        numbering: { numId, ilvl },
-        ...alignment(lead?.align),
-      },
-      lead ? inlineRuns(lead.children) : '',
+    out.push(
+      paragraphItem(
+        {
+          style: block.ordered ? STYLE_ID.listItem : STYLE_ID.bulletItem,
+          ...numberingOf(block.ordered ? LIST.items : LIST.bullets, level, instance, 0),
+          ...labelled(ctx.x, width, block.ordered ? LIST.items : LIST.bullets, level),
+          ...alignment(lead?.align),
+        },
+        BODY_SPACING,
+        lead ? inlineRuns(lead.children, state.refs) : [],
+      ),
     );
-    x += renderBlocks(lead ? rest : item, inner, state, keepLast);
+    renderBlocks(lead ? rest : item, { ...ctx, x: ctx.x + width, indentFirst: false, listDepth: ctx.listDepth + 1 }, state, out);
   });
-  return x;
 }
+

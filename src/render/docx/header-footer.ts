@@ -1,44 +1,69 @@
 /**
- * Header: the contract number, and in draft mode a 草稿 DRAFT mark (header text plus a
- * light grey diagonal watermark, as Word's Design > Watermark writes it, so it is on every
- * page). Footer: 第 X 页 共 Y 页 with PAGE / NUMPAGES fields.
+ * Page furniture as the PDF draws it (src/render/pdf/header-footer.ts): a running header naming
+ * the document on the left (the contract's title; in an annex its label and title, 附件二 保密协议,
+ * marked （样本） in a sample form) and the contract number on the right, over a thin grey rule; the
+ * footer 第 X 页 共 Y 页 as PAGE and NUMPAGES fields with cached results; in draft mode the grey
+ * diagonal 草稿 DRAFT mark on every page, as Word's own watermark (a WordArt shape in the header).
+ * The annex label in a header is a REF field to the annex's bookmark, so it follows renumbering.
  */
-import type { DocumentMeta } from '../../model/types.js';
-import { field } from './fields.js';
-import { run } from './inlines.js';
-import { COLORS, DRAFT_MARK, FONTS } from './layout.js';
-import { pPr } from './props.js';
-import { STYLE } from './styles.js';
-import { esc, W_NAMESPACES, XML_DECLARATION } from './xml.js';
+import { Footer, Header, Paragraph, SimpleField, Tab, TextRun, type ParagraphChild } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
+import type { Annex, DocumentMeta } from '../../model/types.js';
+import { HEADER_FOOTER, PAGE, STYLES, WATERMARK, type TextStyle } from '../house-style.js';
+import type { Families } from './fonts.js';
+import { textRuns } from './inlines.js';
+import { textEm } from './measure.js';
+import type { References } from './references.js';
+import { STYLE_ID } from './style-ids.js';
+import { grayHex, twips } from './units.js';
 
-/** The WordArt watermark Word itself writes (shape type 136, text path), behind the text. */
-function watermark(text: string): string {
-  return (
-    '<w:r><w:pict>' +
-    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">' +
-    '<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/>' +
-    '<v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/>' +
-    '<v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>' +
-    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>' +
-    '<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/>' +
-    '</v:shapetype>' +
-    '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s1025" type="#_x0000_t136" ' +
-    'style="position:absolute;margin-left:0;margin-top:0;width:415pt;height:138pt;rotation:315;z-index:-251657216;' +
-    'mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" ' +
-    `o:allowincell="f" fillcolor="#${COLORS.draft}" stroked="f"><v:fill opacity=".5"/>` +
-    `<v:textpath style="font-family:&quot;${esc(FONTS.heading)}&quot;;font-size:1pt" string="${esc(text)}"/>` +
-    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
-  );
+/** Where the PDF puts a line's baseline below the top of its line box (src/render/pdf/layout.ts baselineOf). */
+const baselineBelowTop = (style: TextStyle): number => (style.lineHeight - style.size) / 2 + style.size * 0.88;
+
+/** Distances of the header's top from the page's top, and of the footer's bottom from the page's bottom. */
+export const HEADER_DISTANCE = twips(HEADER_FOOTER.headerBaseline - baselineBelowTop(STYLES.header));
+export const FOOTER_DISTANCE = twips(PAGE.height - HEADER_FOOTER.footerBaseline - (STYLES.footer.lineHeight - baselineBelowTop(STYLES.footer)));
+
+export const SAMPLE_MARK = '（样本）';
+
+function watermark(families: Families): TextWatermark {
+  const s = STYLES.watermark;
+  return new TextWatermark({
+    text: WATERMARK.text,
+    font: families.heading.eastAsia ?? families.heading.ascii ?? '',
+    bold: true,
+    color: grayHex(WATERMARK.gray),
+    opacity: 1,
+    rotation: 360 - WATERMARK.angleDeg,
+    width: textEm(WATERMARK.text) * s.size,
+    height: s.size,
+  });
 }
 
-/** word/header1.xml */
-export function headerXml(meta: DocumentMeta): string {
-  const draft = meta.draft ? watermark(DRAFT_MARK) + run(`${DRAFT_MARK}    `, { bold: true, color: COLORS.draft }) : '';
-  const paragraph = `<w:p>${pPr({ style: STYLE.header, borderBottom: { color: COLORS.headerRule, size: 4 } })}${draft}${run(`合同编号：${meta.number}`)}</w:p>`;
-  return `${XML_DECLARATION}<w:hdr ${W_NAMESPACES}>${paragraph}</w:hdr>`;
+function header(meta: DocumentMeta, families: Families, left: readonly ParagraphChild[]): Header {
+  const children: ParagraphChild[] = [];
+  if (meta.draft) children.push(watermark(families) as unknown as ParagraphChild);
+  children.push(...left, new TextRun({ children: [new Tab()] }), ...textRuns(`合同编号：${meta.number}`));
+  return new Header({ children: [new Paragraph({ style: STYLE_ID.header, children })] });
 }
 
-/** word/footer1.xml: the same for every contract. */
-export const FOOTER_XML =
-  `${XML_DECLARATION}<w:ftr ${W_NAMESPACES}><w:p>${pPr({ style: STYLE.footer })}` +
-  `${run('第 ')}${field('PAGE', '1')}${run(' 页 共 ')}${field('NUMPAGES', '1')}${run(' 页')}</w:p></w:ftr>`;
+/** The main body's header: the contract's title. */
+export const bodyHeader = (meta: DocumentMeta, families: Families): Header => header(meta, families, textRuns(meta.title));
+
+/** An annex's header: its label (live) and title, marked as a sample for a form. */
+export function annexHeader(meta: DocumentMeta, families: Families, annex: Annex, label: string, refs: References): Header {
+  const title = `${annex.title}${annex.role === 'form' ? SAMPLE_MARK : ''}`;
+  return header(meta, families, [refs.field({ kind: 'annex', id: annex.id }, label, {}, { link: false }), ...textRuns(` ${title}`)]);
+}
+
+/** 第 X 页 共 Y 页: the same for every contract. */
+export function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE_ID.footer,
+        children: [...textRuns('第 '), new SimpleField('PAGE', '1'), ...textRuns(' 页 共 '), new SimpleField('NUMPAGES', '1'), ...textRuns(' 页')],
+      }),
+    ],
+  });
+}

@@ -1,24 +1,30 @@
 /**
- * ContractDocument -> DOCX bytes. Pure: no file system, no printing, no process access.
+ * ContractDocument -> DOCX bytes, built with the `docx` package. Pure: no file system, no
+ * printing, no process access.
  *
- * The WordprocessingML is written directly as text in schema order (see props.ts): the
- * styles, numbering definitions, settings and package parts are constants, the body is one
- * string built by one function per block kind (blocks.ts), and the zip is made once with
- * fflate (reproducible.ts). This is several times faster than building a docx object tree
- * and gives full control of fields, ids and escaping.
+ * The document is the PDF's twin: the same page, margins, type sizes, line heights and spacing
+ * (src/render/house-style.ts), the title and main body in one section, each annex in a section
+ * of its own that starts a new page and has its own running header. Structure is Word's own:
+ * paragraph styles, multilevel numbering bound to them, bookmarks and REF fields for every
+ * cross-reference, PAGE and NUMPAGES fields with cached results.
  */
+import { Document, SectionType, type File, type ISectionOptions } from 'docx';
 import { annexLabel } from '../../model/numbering.js';
 import type { Annex, ContractDocument } from '../../model/types.js';
-import { paragraphXml, renderBlocks, rootContext } from './blocks.js';
-import { FOOTER_XML, headerXml } from './header-footer.js';
-import { run } from './inlines.js';
-import { PAGE } from './layout.js';
-import { FIXED_NUM, NumberingState } from './numbering.js';
-import { CONTENT_TYPES_XML, DOCUMENT_RELS_XML, FONT_TABLE_XML, PART, REL_ID, ROOT_RELS_XML, SETTINGS_XML } from './package.js';
-import { APP_XML, coreXml, customXml } from './properties.js';
-import { epochMs, zipParts } from './reproducible.js';
-import { STYLE, STYLES_XML } from './styles.js';
-import { W_NAMESPACES, XML_DECLARATION } from './xml.js';
+import { PAGE, SPACING, STYLES } from '../house-style.js';
+import { renderBlocks, rootContext, type BlockState } from './blocks.js';
+import { buildFlow, paragraphItem, type FlowItem } from './flow.js';
+import { familiesOf, type Families } from './fonts.js';
+import { annexHeader, bodyHeader, FOOTER_DISTANCE, HEADER_DISTANCE, pageFooter } from './header-footer.js';
+import { textRuns } from './inlines.js';
+import { NUMBERING } from './numbering.js';
+import { compileParts, packParts } from './package.js';
+import { coreProperties, customProperties } from './properties.js';
+import { References } from './references.js';
+import { epochMs } from './reproducible.js';
+import { STYLE_ID } from './style-ids.js';
+import { stylesFor } from './styles.js';
+import { twips } from './units.js';
 
 export interface DocxOptions {
   /** Seconds since the epoch; when set, output is byte-identical across runs. */
@@ -26,58 +32,69 @@ export interface DocxOptions {
 }
 
 export async function renderDocx(doc: ContractDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  return renderDocxSync(doc, options);
+  return packParts(await compileParts(buildDocument(doc)), epochMs(options.sourceDateEpoch));
 }
 
-/** The same, synchronously (nothing in it waits). */
-export function renderDocxSync(doc: ContractDocument, options: DocxOptions = {}): Uint8Array {
-  const numbering = new NumberingState();
-  const body = documentXml(doc, numbering);
-  const time = epochMs(options.sourceDateEpoch);
-  return zipParts(
-    [
-      [PART.contentTypes, CONTENT_TYPES_XML],
-      [PART.rels, ROOT_RELS_XML],
-      [PART.document, body],
-      [PART.documentRels, DOCUMENT_RELS_XML],
-      [PART.styles, STYLES_XML],
-      [PART.numbering, numbering.toXml()],
-      [PART.settings, SETTINGS_XML],
-      [PART.fontTable, FONT_TABLE_XML],
-      [PART.header, headerXml(doc.meta)],
-      [PART.footer, FOOTER_XML],
-      [PART.core, coreXml(doc.meta, time)],
-      [PART.app, APP_XML],
-      [PART.custom, customXml(doc.meta)],
-    ],
-    time,
-  );
-}
+const PAGE_SETUP = {
+  size: { width: twips(PAGE.width), height: twips(PAGE.height) },
+  margin: {
+    top: twips(PAGE.marginTop),
+    right: twips(PAGE.marginRight),
+    bottom: twips(PAGE.marginBottom),
+    left: twips(PAGE.marginLeft),
+    header: HEADER_DISTANCE,
+    footer: FOOTER_DISTANCE,
+    gutter: 0,
+  },
+} as const;
 
-const m = PAGE.margin;
-const SECTION =
-  `<w:sectPr><w:headerReference w:type="default" r:id="${REL_ID.header}"/><w:footerReference w:type="default" r:id="${REL_ID.footer}"/>` +
-  `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-  `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>` +
-  '<w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>';
+/** The docx document of a contract, before it is packed. */
+export function buildDocument(doc: ContractDocument): File {
+  const families = familiesOf(doc.meta);
+  const refs = new References(doc);
+  const state: BlockState = { refs, articles: 0, lists: 0, looseClauseLists: 0 };
 
-/** word/document.xml: the title, the body, then each annex on a new page. */
-function documentXml(doc: ContractDocument, numbering: NumberingState): string {
-  let x = `${XML_DECLARATION}<w:document ${W_NAMESPACES}><w:body>`;
-  x += paragraphXml({ style: STYLE.title }, run(doc.meta.title));
-  x += renderBlocks(doc.body, rootContext(FIXED_NUM.sections), numbering);
-  doc.annexes.forEach((annex, i) => {
-    x += annexXml(annex, i + 1, numbering);
+  const body: FlowItem[] = [paragraphItem({ style: STYLE_ID.title }, { before: 0, after: SPACING.titleAfter }, textRuns(doc.meta.title))];
+  renderBlocks(doc.body, rootContext(0, { mainBody: true, sample: false }), state, body);
+  const sections: ISectionOptions[] = [
+    {
+      properties: { page: PAGE_SETUP },
+      headers: { default: bodyHeader(doc.meta, families) },
+      footers: { default: pageFooter() },
+      children: buildFlow(body),
+    },
+  ];
+  doc.annexes.forEach((annex, i) => sections.push(annexSection(doc, annex, i + 1, families, state)));
+
+  return new Document({
+    ...coreProperties(doc.meta),
+    customProperties: customProperties(doc.meta),
+    styles: stylesFor(families),
+    numbering: NUMBERING,
+    defaultTabStop: twips(2 * STYLES.body.size),
+    sections,
   });
-  if (x.endsWith('</w:tbl>')) x += '<w:p/>'; // the body must end with a paragraph
-  return `${x}${SECTION}</w:body></w:document>`;
 }
 
-/** 附件N (a page break before it, from its style), the annex title, then its body; its sections restart at 一、. */
-function annexXml(annex: Annex, position: number, numbering: NumberingState): string {
-  return (
-    paragraphXml({ style: STYLE.annexLabel }, run(annexLabel(position))) +
-    paragraphXml({ style: STYLE.annexTitle }, run(annex.title)) +
-    renderBlocks(annex.body, rootContext(numbering.newSections()), numbering)
-  );
+/**
+ * 附件N (Word numbering, bookmarked for references), the annex title, then its body; its sections
+ * restart at 一、. The footer carries on from the first section.
+ */
+function annexSection(doc: ContractDocument, annex: Annex, position: number, families: Families, state: BlockState): ISectionOptions {
+  const target = { kind: 'annex', id: annex.id } as const;
+  const items: FlowItem[] = [
+    paragraphItem(
+      { style: STYLE_ID.annexLabel }, // numbered 附件%1 by its style
+      { before: 0, after: 0 },
+      state.refs.bookmark(target, []),
+    ),
+    paragraphItem({ style: STYLE_ID.annexTitle }, { before: 0, after: SPACING.annexTitleAfter }, textRuns(annex.title)),
+  ];
+  state.articles = 0;
+  renderBlocks(annex.body, rootContext(position, { mainBody: false, sample: annex.role === 'form' }), state, items);
+  return {
+    properties: { type: SectionType.NEXT_PAGE, page: PAGE_SETUP },
+    headers: { default: annexHeader(doc.meta, families, annex, annexLabel(position), state.refs) },
+    children: buildFlow(items),
+  };
 }

@@ -1,53 +1,61 @@
-/** Inline nodes to runs: text (explicit breaks and tabs, never a raw newline), strong, blank. */
+/**
+ * Inline nodes to runs: text (line breaks and tabs as explicit elements, never raw characters),
+ * strong as bold, a draft blank as ____, a cross-reference as a REF field (references.ts).
+ */
+import { Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import { assertNever, type Inline } from '../../model/types.js';
-import { BLANK_TEXT } from './layout.js';
-import { rPr, type RunProps } from './props.js';
+import type { References } from './references.js';
 import { xmlSafe } from './text.js';
-import { esc } from './xml.js';
 
-/** A run of text: `\n` becomes `<w:br/>`, `\t` becomes `<w:tab/>`. */
-export function run(text: string, props: RunProps = {}): string {
+/** What a blank prints as in draft mode, as in the PDF. */
+export const BLANK_TEXT = '____';
+
+export type RunFormat = Pick<IRunOptions, 'bold' | 'boldComplexScript' | 'color' | 'size' | 'font'>;
+
+/** A run of text: each `\n` an explicit line break, each `\t` a tab. */
+export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
   const safe = xmlSafe(text);
-  if (safe === '') return '';
-  let content = '';
-  const lines = safe.split('\n');
-  lines.forEach((line, i) => {
-    if (i > 0) content += '<w:br/>';
+  if (safe === '') return [];
+  return safe.split('\n').map((line, i) => {
+    const children: (string | Tab)[] = [];
     line.split('\t').forEach((part, j) => {
-      if (j > 0) content += '<w:tab/>';
-      if (part !== '') content += `<w:t xml:space="preserve">${esc(part)}</w:t>`;
+      if (j > 0) children.push(new Tab());
+      if (part !== '') children.push(part);
     });
+    return new TextRun({ ...format, ...(i > 0 ? { break: 1 } : {}), children });
   });
-  return `<w:r>${rPr(props)}${content}</w:r>`;
 }
 
-export function inlineRuns(inlines: readonly Inline[], props: RunProps = {}): string {
-  let x = '';
-  for (const inline of inlines) x += inlineRun(inline, props);
-  return x;
-}
-
-function inlineRun(inline: Inline, props: RunProps): string {
-  switch (inline.kind) {
-    case 'text':
-      return run(inline.text, props);
-    case 'strong':
-      return inlineRuns(inline.children, { ...props, bold: true });
-    case 'blank':
-      return run(BLANK_TEXT, { ...props, underline: true });
-    case 'ref':
-      return run(inline.text, props);
-    default:
-      return assertNever(inline);
+export function inlineRuns(inlines: readonly Inline[], refs: References, format: RunFormat = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const inline of inlines) {
+    switch (inline.kind) {
+      case 'text':
+        out.push(...textRuns(inline.text, format));
+        break;
+      case 'strong':
+        out.push(...inlineRuns(inline.children, refs, { ...format, bold: true, boldComplexScript: true }));
+        break;
+      case 'blank':
+        out.push(...textRuns(BLANK_TEXT, format));
+        break;
+      case 'ref':
+        out.push(refs.field(inline.target, xmlSafe(inline.text), format, { link: true }));
+        break;
+      default:
+        assertNever(inline);
+    }
   }
+  return out;
 }
 
-/** The plain text of inlines, for widths. */
+/** The plain text of inlines, for measuring. */
 export function inlineText(inlines: readonly Inline[]): string {
   let out = '';
   for (const inline of inlines) {
     switch (inline.kind) {
       case 'text':
+      case 'ref':
         out += inline.text;
         break;
       case 'strong':
@@ -55,9 +63,6 @@ export function inlineText(inlines: readonly Inline[]): string {
         break;
       case 'blank':
         out += BLANK_TEXT;
-        break;
-      case 'ref':
-        out += inline.text;
         break;
       default:
         assertNever(inline);

@@ -1,119 +1,126 @@
 /**
- * Word's own multilevel numbering (numbering.xml), so inserting a clause in Word renumbers
- * the rest. Labels match src/model/numbering.ts: 第一条 / 1.1 / 1.1.1 in the main body,
- * 一、 / 1.1 in annex sections (a new instance per annex, so each restarts at 一、),
- * （1） / ① for ordered lists (a new instance per list), • for bullets. The heading and
- * clause levels name their paragraph style (w:pStyle) and those styles name their level
- * (w:numPr), and every numbered paragraph carries its w:numPr too. Clause levels are
- * "legal" (w:isLgl) so that under 第一条 the clause reads 1.1, not 一.1.
+ * Word's own multilevel numbering, so that inserting an article, clause or annex in Word or WPS
+ * renumbers the rest and every cross-reference to it (REF fields read these numbers). Labels match
+ * src/model/numbering.ts: 第一条 / 1.1 / 1.1.1 in the main body, 一、 / 1.1 in annex sections
+ * (a new list per annex, restarting at 一、), （1） / ① / a. for ordered lists (a new list each),
+ * • for bullets, and 附件一 for the annex labels. Heading, clause and annex levels are bound to
+ * their paragraph styles (w:pStyle) and those styles to their level (w:numPr). Clause levels are
+ * legal numbering (w:isLgl) so that under 第一条 a clause reads 1.1, not 一.1.
+ *
+ * A label sits in a column as wide as the PDF makes it (a tab after the label and a hanging indent
+ * of that width, or the label alone where the PDF sets the text right after it), so the text starts
+ * where the PDF starts it.
  */
-import { FONTS, INDENT_2_CHARS } from './layout.js';
-import { rPr } from './props.js';
-import { esc, val, W_NAMESPACES, XML_DECLARATION } from './xml.js';
+import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type INumberingOptions } from 'docx';
+import { SPACING, STYLES } from '../house-style.js';
+import { textEm } from './measure.js';
+import { STYLE_ID } from './style-ids.js';
+import { twips } from './units.js';
 
-/** The paragraph styles the heading and clause levels are bound to. */
-export const NUMBERED_STYLE = {
-  article: 'ArticleHeading',
-  clause: 'Clause',
-  subclause: 'Subclause',
-  section: 'SectionHeading',
-  sectionClause: 'SectionClause',
-  sectionSubclause: 'SectionSubclause',
+/** The lists of the document, by docx reference. */
+export const LIST = {
+  articles: 'articles',
+  sections: 'sections',
+  /** Clauses outside any article or section: 1. 2. … */
+  looseClauses: 'loose-clauses',
+  items: 'items',
+  bullets: 'bullets',
+  annexes: 'annexes',
 } as const;
 
-const ABSTRACT = { articles: 1, sections: 2, items: 3, bullets: 4 } as const;
-/** Lists that exist once: bound to styles, or never restarting. */
-export const FIXED_NUM = { articles: 1, sections: 2, bullets: 3 } as const;
-const FIRST_DYNAMIC_NUM = 4;
+export type ListRef = (typeof LIST)[keyof typeof LIST];
 
-interface LevelDef {
-  readonly format: string;
-  readonly text: string;
-  readonly style?: string;
-  readonly legal?: boolean;
-  readonly suffix: 'space' | 'nothing' | 'tab';
-  readonly left: number;
-  readonly firstLine: number;
-  readonly heading?: boolean;
+const body = STYLES.body.size;
+
+/** Width in points of a label column: the label, half an em after it, at least `minEm`. */
+export function labelColumn(label: string, minEm: number, size = body): number {
+  return Math.max(minEm * size, (textEm(label) + 0.5) * size);
 }
 
-const body = (n: number) => ({ left: n * INDENT_2_CHARS, firstLine: INDENT_2_CHARS });
+/** 第N条 then one em before the title, as the PDF sets it. */
+export const articleLabelWidth = (label: string): number => (textEm(label) + 1) * STYLES.articleHeading.size;
+/** 一、: the title follows the label directly. */
+export const sectionLabelWidth = (label: string): number => textEm(label) * STYLES.sectionHeading.size;
 
-const LEVELS: Readonly<Record<keyof typeof ABSTRACT, readonly LevelDef[]>> = {
-  articles: [
-    { format: 'chineseCounting', text: '第%1条', style: NUMBERED_STYLE.article, suffix: 'space', left: 0, firstLine: 0, heading: true },
-    { format: 'decimal', text: '%1.%2', style: NUMBERED_STYLE.clause, legal: true, suffix: 'space', ...body(0) },
-    { format: 'decimal', text: '%1.%2.%3', style: NUMBERED_STYLE.subclause, legal: true, suffix: 'space', ...body(0) },
-  ],
-  sections: [
-    { format: 'chineseCounting', text: '%1、', style: NUMBERED_STYLE.section, suffix: 'nothing', ...body(0), heading: true },
-    { format: 'decimal', text: '%1.%2', style: NUMBERED_STYLE.sectionClause, legal: true, suffix: 'space', ...body(0) },
-    { format: 'decimal', text: '%1.%2.%3', style: NUMBERED_STYLE.sectionSubclause, legal: true, suffix: 'space', ...body(0) },
-  ],
-  items: [
-    { format: 'decimal', text: '（%1）', suffix: 'nothing', ...body(0) },
-    { format: 'decimalEnclosedCircle', text: '%2', suffix: 'nothing', ...body(1) },
-    { format: 'lowerLetter', text: '%3.', suffix: 'space', ...body(2) },
-  ],
-  bullets: [
-    { format: 'bullet', text: '•', suffix: 'space', ...body(0) },
-    { format: 'bullet', text: '◦', suffix: 'space', ...body(1) },
-    { format: 'bullet', text: '▪', suffix: 'space', ...body(2) },
+const hanging = (width: number, depth = 1) => ({ indent: { left: twips(width * depth), hanging: twips(width) } });
+
+const level = (
+  n: number,
+  format: (typeof LevelFormat)[keyof typeof LevelFormat],
+  text: string,
+  suffix: (typeof LevelSuffix)[keyof typeof LevelSuffix],
+  paragraph: { indent: { left: number; hanging: number } },
+  options: { style?: string; legal?: boolean } = {},
+): ILevelsOptions => ({
+  level: n,
+  format,
+  text,
+  alignment: AlignmentType.LEFT,
+  start: 1,
+  suffix,
+  ...(options.legal ? { isLegalNumberingStyle: true } : {}),
+  style: { paragraph, ...(options.style ? { style: options.style } : {}) },
+});
+
+const clauseWidth = SPACING.clauseLabelEm * body;
+const itemWidth = labelColumn('（1）', SPACING.itemLabelEm);
+const bulletWidth = labelColumn('•', SPACING.bulletLabelEm);
+
+/** The indent (twips) a level gives its paragraphs, for leaving out a paragraph's indent when it is the same. */
+export function levelIndent(list: ListRef, level: number): { left: number; hanging: number } | undefined {
+  const definition = NUMBERING.config.find((c) => c.reference === list)?.levels.find((l) => l.level === level);
+  const indent = definition?.style?.paragraph?.indent;
+  return indent ? { left: Number(indent.left ?? 0), hanging: Number(indent.hanging ?? 0) } : undefined;
+}
+
+/**
+ * Lists whose first instance the paragraph styles are bound to: a paragraph in that instance
+ * takes its numbering from its style and needs no w:numPr of its own.
+ */
+export const STYLE_BOUND: ReadonlySet<ListRef> = new Set([LIST.articles, LIST.annexes, LIST.bullets]);
+
+/** The numbering definitions: the same for every contract. */
+export const NUMBERING: INumberingOptions = {
+  config: [
+    {
+      reference: LIST.articles,
+      levels: [
+        level(0, LevelFormat.CHINESE_COUNTING, '第%1条', LevelSuffix.TAB, hanging(articleLabelWidth('第一条')), { style: STYLE_ID.article }),
+        level(1, LevelFormat.DECIMAL, '%1.%2', LevelSuffix.TAB, hanging(clauseWidth), { style: STYLE_ID.clause, legal: true }),
+        level(2, LevelFormat.DECIMAL, '%1.%2.%3', LevelSuffix.TAB, hanging(clauseWidth, 2), { style: STYLE_ID.subclause, legal: true }),
+      ],
+    },
+    {
+      reference: LIST.sections,
+      levels: [
+        level(0, LevelFormat.CHINESE_COUNTING, '%1、', LevelSuffix.NOTHING, hanging(sectionLabelWidth('一、')), { style: STYLE_ID.section }),
+        level(1, LevelFormat.DECIMAL, '%1.%2', LevelSuffix.TAB, hanging(clauseWidth), { style: STYLE_ID.sectionClause, legal: true }),
+        level(2, LevelFormat.DECIMAL, '%1.%2.%3', LevelSuffix.TAB, hanging(clauseWidth, 2), { style: STYLE_ID.sectionSubclause, legal: true }),
+      ],
+    },
+    {
+      reference: LIST.looseClauses,
+      levels: [level(0, LevelFormat.DECIMAL, '%1.', LevelSuffix.TAB, hanging(clauseWidth))],
+    },
+    {
+      reference: LIST.items,
+      levels: [
+        level(0, LevelFormat.DECIMAL, '（%1）', LevelSuffix.TAB, hanging(itemWidth)),
+        level(1, LevelFormat.DECIMAL_ENCLOSED_CIRCLE, '%2', LevelSuffix.TAB, hanging(itemWidth, 2)),
+        level(2, LevelFormat.LOWER_LETTER, '%3.', LevelSuffix.TAB, hanging(itemWidth, 3)),
+      ],
+    },
+    {
+      reference: LIST.bullets,
+      levels: [
+        level(0, LevelFormat.BULLET, '•', LevelSuffix.TAB, hanging(bulletWidth)),
+        level(1, LevelFormat.BULLET, '◦', LevelSuffix.TAB, hanging(bulletWidth, 2)),
+        level(2, LevelFormat.BULLET, '▪', LevelSuffix.TAB, hanging(bulletWidth, 3)),
+      ],
+    },
+    {
+      reference: LIST.annexes,
+      levels: [level(0, LevelFormat.CHINESE_COUNTING, '附件%1', LevelSuffix.NOTHING, { indent: { left: 0, hanging: 0 } }, { style: STYLE_ID.annexLabel })],
+    },
   ],
 };
-
-/** The numbering instances a render allocates, in document order (so ids are stable). */
-export class NumberingState {
-  private readonly dynamic: { numId: number; abstractId: number }[] = [];
-
-  /** A new list instance of annex sections (restarts at 一、). */
-  newSections(): number {
-    return this.allocate(ABSTRACT.sections);
-  }
-
-  /** A new ordered list (restarts at （1）). */
-  newOrderedList(): number {
-    return this.allocate(ABSTRACT.items);
-  }
-
-  private allocate(abstractId: number): number {
-    const numId = FIRST_DYNAMIC_NUM + this.dynamic.length;
-    this.dynamic.push({ numId, abstractId });
-    return numId;
-  }
-
-  /** word/numbering.xml */
-  toXml(): string {
-    let x = `${XML_DECLARATION}<w:numbering ${W_NAMESPACES}>`;
-    for (const [name, id] of Object.entries(ABSTRACT) as [keyof typeof ABSTRACT, number][]) x += abstractNum(id, name, LEVELS[name]);
-    x += num(FIXED_NUM.articles, ABSTRACT.articles, false);
-    x += num(FIXED_NUM.sections, ABSTRACT.sections, false);
-    x += num(FIXED_NUM.bullets, ABSTRACT.bullets, false);
-    for (const d of this.dynamic) x += num(d.numId, d.abstractId, true);
-    return `${x}</w:numbering>`;
-  }
-}
-
-const headingRun = rPr({ fonts: { ascii: FONTS.ascii, eastAsia: FONTS.heading } });
-
-function abstractNum(id: number, name: string, levels: readonly LevelDef[]): string {
-  const type = levels.some((l) => l.style) ? 'multilevel' : 'hybridMultilevel';
-  let x = `<w:abstractNum w:abstractNumId="${id}">${val('nsid', `7C0A000${id}`)}${val('multiLevelType', type)}${val('name', `contract-${name}`)}`;
-  levels.forEach((l, ilvl) => {
-    x +=
-      `<w:lvl w:ilvl="${ilvl}">${val('start', 1)}${val('numFmt', l.format)}` +
-      (l.style ? val('pStyle', l.style) : '') +
-      (l.legal ? '<w:isLgl/>' : '') +
-      `${val('suff', l.suffix)}<w:lvlText w:val="${esc(l.text)}"/>${val('lvlJc', 'left')}` +
-      `<w:pPr><w:ind w:left="${l.left}" w:firstLine="${l.firstLine}"/></w:pPr>` +
-      (l.heading ? headingRun : '') +
-      '</w:lvl>';
-  });
-  return `${x}</w:abstractNum>`;
-}
-
-function num(numId: number, abstractId: number, restart: boolean): string {
-  let x = `<w:num w:numId="${numId}">${val('abstractNumId', abstractId)}`;
-  if (restart) for (let ilvl = 0; ilvl < 3; ilvl++) x += `<w:lvlOverride w:ilvl="${ilvl}">${val('startOverride', 1)}</w:lvlOverride>`;
-  return `${x}</w:num>`;
-}

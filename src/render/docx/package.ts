@@ -1,78 +1,83 @@
-/** The fixed parts of the package: content types, relationships, settings, font table. */
-import { FONTS } from './layout.js';
-import { W_NAMESPACES, XML_DECLARATION } from './xml.js';
+/**
+ * From a docx `File` to the bytes of the .docx. docx builds every part; this module only
+ * makes the package reproducible and zips it, the two things docx's Packer cannot do:
+ *
+ * - its core properties are dated with the current time and its watermark shapes get random
+ *   ids, so the same contract would give different bytes on every run. Here the dates become
+ *   SOURCE_DATE_EPOCH (or now) and the shape ids are numbered in document order;
+ * - it writes every list as a simple list (hybridMultilevel) with every level marked tentative,
+ *   Word's mark for a level no paragraph uses. The outline lists here (articles, sections,
+ *   annexes) are multilevel lists bound to heading styles, and their levels are used;
+ * - it cannot switch off the quarter em Word puts between Chinese text and Latin letters or digits
+ *   (w:autoSpaceDE; its w:autoSpaceDN comes out of schema order): the PDF sets 3年 and 99.9% tight,
+ *   so the Normal style gets both here, where the schema puts them (before w:spacing);
+ * - its zip entries carry the current time, and it deflates in JavaScript, which in a fresh
+ *   process costs tens of milliseconds. Here the parts are zipped with Node's native deflate and
+ *   fixed entry dates (reproducible.ts).
+ *
+ * The parts come from docx's own compiler, the step of `Packer.pack` before zipping, which docx
+ * keeps as a private member; if a docx release moves it, the public `Packer.pack` is used and its
+ * zip unpacked, which is slower and gives the same bytes.
+ */
+import { unzipSync } from 'fflate';
+import { Packer, type File } from 'docx';
+import { zipParts } from './reproducible.js';
 
-const CT = 'application/vnd.openxmlformats-officedocument';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+type Parts = ReadonlyMap<string, string | Uint8Array>;
 
-export const PART = {
-  contentTypes: '[Content_Types].xml',
-  rels: '_rels/.rels',
-  document: 'word/document.xml',
-  documentRels: 'word/_rels/document.xml.rels',
-  styles: 'word/styles.xml',
-  numbering: 'word/numbering.xml',
-  settings: 'word/settings.xml',
-  fontTable: 'word/fontTable.xml',
-  header: 'word/header1.xml',
-  footer: 'word/footer1.xml',
-  core: 'docProps/core.xml',
-  app: 'docProps/app.xml',
-  custom: 'docProps/custom.xml',
-} as const;
+interface Compiler {
+  compile(file: File): Parts;
+}
 
-export const CONTENT_TYPES_XML =
-  `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-  `<Override PartName="/${PART.document}" ContentType="${CT}.wordprocessingml.document.main+xml"/>` +
-  `<Override PartName="/${PART.styles}" ContentType="${CT}.wordprocessingml.styles+xml"/>` +
-  `<Override PartName="/${PART.numbering}" ContentType="${CT}.wordprocessingml.numbering+xml"/>` +
-  `<Override PartName="/${PART.settings}" ContentType="${CT}.wordprocessingml.settings+xml"/>` +
-  `<Override PartName="/${PART.fontTable}" ContentType="${CT}.wordprocessingml.fontTable+xml"/>` +
-  `<Override PartName="/${PART.header}" ContentType="${CT}.wordprocessingml.header+xml"/>` +
-  `<Override PartName="/${PART.footer}" ContentType="${CT}.wordprocessingml.footer+xml"/>` +
-  `<Override PartName="/${PART.core}" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-  `<Override PartName="/${PART.app}" ContentType="${CT}.extended-properties+xml"/>` +
-  `<Override PartName="/${PART.custom}" ContentType="${CT}.custom-properties+xml"/>` +
-  '</Types>';
+function compiler(): Compiler | undefined {
+  const candidate = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  return typeof candidate?.compile === 'function' ? (candidate as Compiler) : undefined;
+}
 
-const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
-const rels = (items: string) => `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+/** The package's parts by path, as docx writes them. */
+export async function compileParts(file: File, options: { viaPacker?: boolean } = {}): Promise<Parts> {
+  const direct = options.viaPacker ? undefined : compiler();
+  if (direct) return direct.compile(file);
+  return new Map(Object.entries(unzipSync(await Packer.pack(file, 'uint8array'))));
+}
 
-export const ROOT_RELS_XML = rels(
-  rel('rId1', `${REL}/officeDocument`, PART.document) +
-    rel('rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', PART.core) +
-    rel('rId3', `${REL}/extended-properties`, PART.app) +
-    rel('rId4', `${REL}/custom-properties`, PART.custom),
-);
+/** W3CDTF without milliseconds, as Word writes it. */
+export const w3cdtf = (epochMs: number): string => new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-/** The relationship ids document.xml uses. */
-export const REL_ID = { header: 'rId5', footer: 'rId6' } as const;
+const CONTENT_TYPES = '[Content_Types].xml';
+const decoder = new TextDecoder();
 
-export const DOCUMENT_RELS_XML = rels(
-  rel('rId1', `${REL}/styles`, 'styles.xml') +
-    rel('rId2', `${REL}/numbering`, 'numbering.xml') +
-    rel('rId3', `${REL}/settings`, 'settings.xml') +
-    rel('rId4', `${REL}/fontTable`, 'fontTable.xml') +
-    rel(REL_ID.header, `${REL}/header`, 'header1.xml') +
-    rel(REL_ID.footer, `${REL}/footer`, 'footer1.xml'),
-);
+/** The parts with fixed dates and ids, [Content_Types].xml first, zipped. */
+export function packParts(parts: Parts, epochMs: number): Uint8Array {
+  const date = w3cdtf(epochMs);
+  let shapes = 0;
+  const ordered = [...parts].sort(([a], [b]) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES));
+  const normalised = ordered.map(([path, data]): [string, string | Uint8Array] => {
+    if (path === 'docProps/core.xml') {
+      const xml = typeof data === 'string' ? data : decoder.decode(data);
+      return [path, xml.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:)/g, `$1${date}$2`)];
+    }
+    if (path === 'word/styles.xml') return [path, tightLatin(typeof data === 'string' ? data : decoder.decode(data))];
+    if (path === 'word/numbering.xml') return [path, outlineLists(typeof data === 'string' ? data : decoder.decode(data))];
+    if (/^word\/header\d+\.xml$/.test(path)) {
+      const xml = typeof data === 'string' ? data : decoder.decode(data);
+      return [path, xml.replace(/\bid="(PowerPlusWaterMarkObject)[^"]*"/g, (_m, prefix: string) => `id="${prefix}${++shapes}"`)];
+    }
+    return [path, data];
+  });
+  return zipParts(normalised, epochMs);
+}
 
-/** Word 2013+ layout (no compatibility mode), Chinese punctuation compression, zh-CN theme fonts. */
-export const SETTINGS_XML =
-  `${XML_DECLARATION}<w:settings ${W_NAMESPACES}><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>` +
-  '<w:characterSpacingControl w:val="compressPunctuation"/>' +
-  '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
-  '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>';
+/** Lists bound to paragraph styles become multilevel lists; no level is tentative. */
+function outlineLists(xml: string): string {
+  return xml
+    .replace(/<w:abstractNum\b[\s\S]*?<\/w:abstractNum>/g, (list) =>
+      list.includes('<w:pStyle ') ? list.replace('<w:multiLevelType w:val="hybridMultilevel"/>', '<w:multiLevelType w:val="multilevel"/>') : list,
+    )
+    .replace(/ w:tentative="1"/g, '');
+}
 
-/** Names, alternative names and classification, so Word, WPS and LibreOffice find the fonts. */
-const font = (name: string, altName: string, panose: string, charset: string, family: string) =>
-  `<w:font w:name="${name}"><w:altName w:val="${altName}"/><w:panose1 w:val="${panose}"/><w:charset w:val="${charset}"/>` +
-  `<w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`;
-
-export const FONT_TABLE_XML =
-  `${XML_DECLARATION}<w:fonts ${W_NAMESPACES}>` +
-  font(FONTS.ascii, 'Times New Roman', '02020603050405020304', '00', 'roman') +
-  font(FONTS.body, 'SimSun', '02010600030101010101', '86', 'auto') +
-  font(FONTS.heading, 'SimHei', '02010609060101010101', '86', 'modern') +
-  '</w:fonts>';
+/** No space added between Chinese and Latin text in the Normal style (and so in every style). */
+function tightLatin(xml: string): string {
+  return xml.replace(/(<w:style\b[^>]*w:styleId="Normal"[^>]*>[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing\b)/, '$1<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>$2');
+}

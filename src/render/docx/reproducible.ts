@@ -1,11 +1,11 @@
 /**
- * Zipping the package reproducibly: entries in a fixed order ([Content_Types].xml first),
- * each dated from SOURCE_DATE_EPOCH in UTC (so the bytes do not depend on the time zone),
- * no extra fields. Every id inside the parts is derived from position, none is random.
+ * Zipping the package reproducibly: entries in the order given, each dated from
+ * SOURCE_DATE_EPOCH in UTC (so the bytes do not depend on the time zone), no extra fields.
  *
- * The container is written here (a few dozen lines of PKZIP) around DEFLATE from node:zlib:
- * native deflate costs well under a millisecond where fflate's pure-JS deflate costs tens of
- * milliseconds in a fresh process (JIT warm-up), which is what a CLI run pays.
+ * What docx cannot do, so written here: docx's Packer dates every entry with the current time and
+ * deflates with fflate in JavaScript (tens of milliseconds in a fresh process, which is what a CLI
+ * run pays); fflate's own zip can date entries but deflates the same way. The container is a few
+ * dozen lines of PKZIP around DEFLATE from node:zlib, which takes about a millisecond.
  */
 import * as zlib from 'node:zlib';
 
@@ -19,14 +19,14 @@ export function epochMs(sourceDateEpoch: number | undefined): number {
 }
 
 /** The parts, in the order given, as one zip file with every entry dated `epochMs` (UTC). */
-export function zipParts(parts: readonly (readonly [string, string])[], epochMs: number): Uint8Array {
+export function zipParts(parts: readonly (readonly [string, string | Uint8Array])[], epochMs: number): Uint8Array {
   const { time, date } = dosDateTime(epochMs);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const [path, text] of parts) {
+  for (const [path, content] of parts) {
     const name = encoder.encode(path);
-    const data = encoder.encode(text);
+    const data = typeof content === 'string' ? encoder.encode(content) : content;
     const packed = zlib.deflateRawSync(data, { level: 6 });
     const crc = crc32(data);
     const local = new Uint8Array(30 + name.length);

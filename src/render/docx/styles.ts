@@ -1,141 +1,152 @@
 /**
- * The named styles of the contract (styles.xml). Every paragraph refers to one of these by
- * id and carries almost no formatting of its own, so the file stays small and Word's style
- * pane shows the document's structure. 宋体 body and 黑体 headings for East Asian text,
- * Times New Roman for Latin text, zh-CN as the East Asian language.
+ * The paragraph styles, every measure from the house style the PDF lays out with: the same type
+ * sizes, exact line heights (so a page holds as many lines as the PDF's), paragraph spacing and
+ * label columns. Built once per process for each pair of font families.
+ *
+ * No style uses `firstLineChars`: Word lets it override `firstLine` and `hanging` of every style
+ * based on it, which would misplace every numbered label, and LibreOffice ignores it. Indents are
+ * in twips of the fixed body size.
  */
-import { FONTS, INDENT_2_CHARS, LANGUAGE, LINE, SIZE } from './layout.js';
-import { FIXED_NUM, NUMBERED_STYLE } from './numbering.js';
-import { pPr, rPr, type ParaProps, type RunProps } from './props.js';
-import { esc, val, W_NAMESPACES, XML_DECLARATION } from './xml.js';
+import {
+  AlignmentType,
+  BorderStyle,
+  DocumentDefaults,
+  LineRuleType,
+  StyleForCharacter,
+  TabStopType,
+  type IParagraphPropertiesOptions,
+  type IParagraphStyleOptions,
+  type IRunStylePropertiesOptions,
+  type IStylesOptions,
+} from 'docx';
+import { HEADER_FOOTER, SPACING, STYLES, TEXT_WIDTH, type TextStyle } from '../house-style.js';
+import { LANGUAGE, type Families } from './fonts.js';
+import { LIST, type ListRef } from './numbering.js';
+import { STYLE_ID } from './style-ids.js';
+import { eighths, grayHex, halfPoints, twips } from './units.js';
 
-export const STYLE = {
-  body: 'Normal',
-  title: 'ContractTitle',
-  ...NUMBERED_STYLE,
-  listItem: 'ListItem',
-  bulletItem: 'BulletItem',
-  listBody: 'ListBody',
-  tableText: 'TableText',
-  tableHeader: 'TableHeader',
-  signature: 'Signature',
-  annexLabel: 'AnnexLabel',
-  annexTitle: 'AnnexTitle',
-  header: 'Header',
-  footer: 'Footer',
-} as const;
-
-export type StyleId = (typeof STYLE)[keyof typeof STYLE];
-
-const bodyFonts = { ascii: FONTS.ascii, eastAsia: FONTS.body };
-const headingFonts = { ascii: FONTS.ascii, eastAsia: FONTS.heading };
-// Bold as well as 黑体: where 黑体 is missing (LibreOffice on Linux) the fallback font still reads as a heading.
-const headingRun = { fonts: headingFonts, bold: true } as const;
-const noIndent = { left: 0, firstLine: 0, firstLineChars: 0 };
-const bodyIndent = { firstLine: INDENT_2_CHARS, firstLineChars: 200 };
-const compact = { before: 0, after: 0, line: LINE.table };
-
-interface StyleDef {
-  readonly id: string;
-  readonly name: string;
-  readonly basedOn?: string;
-  readonly next?: string;
-  readonly p?: ParaProps;
-  readonly r?: RunProps;
-}
-
-const heading = (id: string, name: string, numId: number, outlineLevel: number, indent: ParaProps['indent']): StyleDef => ({
-  id,
-  name,
-  basedOn: STYLE.body,
-  next: STYLE.body,
-  p: { keepNext: true, keepLines: true, numbering: { numId, ilvl: 0 }, spacing: { before: 120, after: 60 }, indent, jc: 'left', outlineLevel },
-  r: headingRun,
+/** Spacing of a paragraph: before and after in points, lines of the style's exact height. */
+export const spacing = (style: TextStyle, before: number, after: number) => ({
+  before: twips(before),
+  after: twips(after),
+  line: twips(style.lineHeight),
+  lineRule: LineRuleType.EXACT,
 });
 
-const numbered = (id: string, name: string, numId: number, ilvl: number): StyleDef => ({
-  id,
-  name,
-  basedOn: STYLE.body,
-  next: STYLE.body,
-  p: { numbering: { numId, ilvl }, indent: bodyIndent },
-});
+/** Two characters of first-line indent, as the PDF indents body paragraphs. */
+export const FIRST_LINE_INDENT = twips(SPACING.firstLineIndentEm * STYLES.body.size);
 
-const STYLES: readonly StyleDef[] = [
-  {
-    id: STYLE.body,
-    name: 'Normal',
-    p: { widowControl: true, spacing: { before: 0, after: 0, line: LINE.body }, indent: bodyIndent, jc: 'both' },
-    r: { fonts: bodyFonts, size: SIZE.body, lang: LANGUAGE },
-  },
-  {
-    id: STYLE.title,
-    name: 'Contract Title',
-    basedOn: STYLE.body,
-    next: STYLE.body,
-    p: { keepNext: true, spacing: { before: 240, after: 360 }, indent: noIndent, jc: 'center', outlineLevel: 0 },
-    r: { ...headingRun, size: SIZE.title },
-  },
-  heading(STYLE.article, 'Article Heading', FIXED_NUM.articles, 0, noIndent),
-  numbered(STYLE.clause, 'Clause', FIXED_NUM.articles, 1),
-  numbered(STYLE.subclause, 'Subclause', FIXED_NUM.articles, 2),
-  heading(STYLE.section, 'Section Heading', FIXED_NUM.sections, 1, bodyIndent),
-  numbered(STYLE.sectionClause, 'Section Clause', FIXED_NUM.sections, 1),
-  numbered(STYLE.sectionSubclause, 'Section Subclause', FIXED_NUM.sections, 2),
-  { id: STYLE.listItem, name: 'List Item', basedOn: STYLE.body, p: { indent: bodyIndent } },
-  { id: STYLE.bulletItem, name: 'Bullet Item', basedOn: STYLE.body, p: { numbering: { numId: FIXED_NUM.bullets, ilvl: 0 }, indent: bodyIndent } },
-  { id: STYLE.listBody, name: 'List Body', basedOn: STYLE.body, p: { indent: { left: INDENT_2_CHARS, firstLine: 0, firstLineChars: 0 } } },
-  { id: STYLE.tableText, name: 'Table Text', basedOn: STYLE.body, p: { spacing: compact, indent: noIndent, jc: 'left' }, r: { size: SIZE.table } },
-  { id: STYLE.tableHeader, name: 'Table Header', basedOn: STYLE.tableText, p: { keepNext: true, jc: 'center' }, r: { fonts: headingFonts } },
-  {
-    id: STYLE.signature,
-    name: 'Signature',
-    basedOn: STYLE.body,
-    p: { keepNext: true, keepLines: true, spacing: { before: 60, after: 60 }, indent: noIndent, jc: 'left' },
-  },
-  {
-    id: STYLE.annexLabel,
-    name: 'Annex Label',
-    basedOn: STYLE.body,
-    next: STYLE.annexTitle,
-    p: { keepNext: true, pageBreakBefore: true, indent: noIndent, jc: 'left', outlineLevel: 0 },
-    r: { ...headingRun, size: SIZE.heading },
-  },
-  {
-    id: STYLE.annexTitle,
-    name: 'Annex Title',
-    basedOn: STYLE.body,
-    next: STYLE.body,
-    p: { keepNext: true, spacing: { before: 120, after: 240 }, indent: noIndent, jc: 'center' },
-    r: { ...headingRun, size: SIZE.annexTitle },
-  },
-  { id: STYLE.header, name: 'header', basedOn: STYLE.body, p: { spacing: { line: LINE.single }, indent: noIndent, jc: 'right' }, r: { size: SIZE.header } },
-  { id: STYLE.footer, name: 'footer', basedOn: STYLE.body, p: { spacing: { line: LINE.single }, indent: noIndent, jc: 'center' }, r: { size: SIZE.header } },
-];
+export const HEADER_GRAY = grayHex(HEADER_FOOTER.gray);
 
-function styleXml(s: StyleDef): string {
-  const isDefault = s.id === STYLE.body ? ' w:default="1"' : '';
-  const custom = s.id === STYLE.body || s.id === STYLE.header || s.id === STYLE.footer ? '' : ' w:customStyle="1"';
-  return (
-    `<w:style w:type="paragraph"${isDefault}${custom} w:styleId="${esc(s.id)}">${val('name', s.name)}` +
-    (s.basedOn ? val('basedOn', s.basedOn) : '') +
-    (s.next ? val('next', s.next) : '') +
-    '<w:qFormat/>' +
-    (s.p ? pPr(s.p) : '') +
-    (s.r ? rPr(s.r) : '') +
-    '</w:style>'
-  );
+const noIndent = { left: 0, firstLine: 0 };
+
+const cache = new Map<string, IStylesOptions>();
+
+export function stylesFor(families: Families): IStylesOptions {
+  let styles = cache.get(families.key);
+  if (!styles) {
+    styles = buildStyles(families);
+    cache.set(families.key, styles);
+  }
+  return styles;
 }
 
-const DOC_DEFAULTS =
-  `<w:docDefaults><w:rPrDefault>${rPr({ fonts: bodyFonts, size: SIZE.body, lang: LANGUAGE })}</w:rPrDefault>` +
-  `<w:pPrDefault>${pPr({ spacing: { before: 0, after: 0, line: LINE.body } })}</w:pPrDefault></w:docDefaults>`;
+const bound = (reference: ListRef, level: number) => ({ numbering: { reference, level, custom: true } });
 
-const BUILT_IN =
-  '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
-  '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
-  '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
-  '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>';
+function buildStyles(families: Families): IStylesOptions {
+  const bodyRun: IRunStylePropertiesOptions = { font: families.body, size: halfPoints(STYLES.body.size), language: LANGUAGE };
+  const headingRun = (style: TextStyle): IRunStylePropertiesOptions => ({ font: families.heading, bold: true, boldComplexScript: true, size: halfPoints(style.size) });
 
-/** word/styles.xml: the same for every contract, so built once. */
-export const STYLES_XML = `${XML_DECLARATION}<w:styles ${W_NAMESPACES}>${DOC_DEFAULTS}${STYLES.map(styleXml).join('')}${BUILT_IN}</w:styles>`;
+  const style = (id: string, name: string, paragraph: IParagraphPropertiesOptions, run: IRunStylePropertiesOptions = {}, next?: string): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: STYLE_ID.body,
+    ...(next ? { next } : {}),
+    quickFormat: true,
+    paragraph,
+    run,
+  });
+  const heading = (id: string, name: string, text: TextStyle, before: number, after: number, list: ListRef, outlineLevel: number): IParagraphStyleOptions =>
+    style(id, name, { keepNext: true, keepLines: true, spacing: spacing(text, before, after), alignment: AlignmentType.LEFT, outlineLevel, ...bound(list, 0) }, headingRun(text), STYLE_ID.body);
+  const numbered = (id: string, name: string, list: ListRef, level: number): IParagraphStyleOptions => style(id, name, { ...bound(list, level) });
+
+  // A style writes every paragraph property docx knows, though its type lists fewer (no widow control).
+  const normal: IParagraphPropertiesOptions = {
+    widowControl: true,
+    spacing: spacing(STYLES.body, 0, SPACING.paragraphAfter),
+    indent: { firstLine: FIRST_LINE_INDENT },
+    alignment: AlignmentType.BOTH,
+  };
+  const paragraphStyles: IParagraphStyleOptions[] = [
+    { id: STYLE_ID.body, name: 'Normal', quickFormat: true, paragraph: normal, run: bodyRun },
+    style(
+      STYLE_ID.title,
+      'Contract Title',
+      { keepNext: true, spacing: spacing(STYLES.title, 0, SPACING.titleAfter), indent: noIndent, alignment: AlignmentType.CENTER },
+      headingRun(STYLES.title),
+      STYLE_ID.body,
+    ),
+    heading(STYLE_ID.article, 'Article Heading', STYLES.articleHeading, SPACING.articleBefore, SPACING.articleAfter, LIST.articles, 0),
+    numbered(STYLE_ID.clause, 'Clause', LIST.articles, 1),
+    numbered(STYLE_ID.subclause, 'Subclause', LIST.articles, 2),
+    heading(STYLE_ID.section, 'Section Heading', STYLES.sectionHeading, SPACING.sectionBefore, SPACING.sectionAfter, LIST.sections, 1),
+    numbered(STYLE_ID.sectionClause, 'Section Clause', LIST.sections, 1),
+    numbered(STYLE_ID.sectionSubclause, 'Section Subclause', LIST.sections, 2),
+    numbered(STYLE_ID.listItem, 'List Item', LIST.items, 0),
+    numbered(STYLE_ID.bulletItem, 'Bullet Item', LIST.bullets, 0),
+    style(
+      STYLE_ID.tableText,
+      'Table Text',
+      { spacing: spacing(STYLES.table, 0, 0), indent: noIndent, alignment: AlignmentType.BOTH },
+      { size: halfPoints(STYLES.table.size) },
+    ),
+    { ...style(STYLE_ID.tableHeader, 'Table Header', { keepNext: true, alignment: AlignmentType.CENTER }, { bold: true, boldComplexScript: true }), basedOn: STYLE_ID.tableText },
+    style(STYLE_ID.tableSpacing, 'Table Spacing', { spacing: { before: 0, after: 0, line: twips(SPACING.tableAfter), lineRule: LineRuleType.EXACT }, indent: noIndent }, { size: 2 }),
+    style(STYLE_ID.signature, 'Signature', { keepNext: true, keepLines: true, spacing: spacing(STYLES.signature, 0, 0), indent: noIndent, alignment: AlignmentType.LEFT }),
+    style(
+      STYLE_ID.annexLabel,
+      'Annex Label',
+      { keepNext: true, spacing: spacing(STYLES.annexLabel, 0, 0), indent: noIndent, alignment: AlignmentType.LEFT, outlineLevel: 0, ...bound(LIST.annexes, 0) },
+      headingRun(STYLES.annexLabel),
+      STYLE_ID.annexTitle,
+    ),
+    style(
+      STYLE_ID.annexTitle,
+      'Annex Title',
+      { keepNext: true, spacing: spacing(STYLES.annexTitle, 0, SPACING.annexTitleAfter), indent: noIndent, alignment: AlignmentType.CENTER },
+      headingRun(STYLES.annexTitle),
+      STYLE_ID.body,
+    ),
+    {
+      ...style(
+        STYLE_ID.header,
+        'header',
+        {
+          spacing: spacing(STYLES.header, 0, 0),
+          indent: noIndent,
+          alignment: AlignmentType.LEFT,
+          tabStops: [{ type: TabStopType.RIGHT, position: twips(TEXT_WIDTH) }],
+          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(HEADER_FOOTER.ruleWidth), color: HEADER_GRAY, space: 2 } },
+        },
+        { size: halfPoints(STYLES.header.size), color: HEADER_GRAY },
+      ),
+      quickFormat: false,
+    },
+    {
+      ...style(STYLE_ID.footer, 'footer', { spacing: spacing(STYLES.footer, 0, 0), indent: noIndent, alignment: AlignmentType.CENTER }, { size: halfPoints(STYLES.footer.size), color: HEADER_GRAY }),
+      quickFormat: false,
+    },
+  ];
+  // Only the styles the contract uses, not docx's own defaults (Title, Heading 1–6, TOC 1–9, …),
+  // which would crowd Word's styles pane and be rebuilt for every document. The note reference
+  // styles stay: docx's (empty) footnotes and endnotes parts name them.
+  const noteReference = (id: string, name: string) => new StyleForCharacter({ id, name, basedOn: 'DefaultParagraphFont', semiHidden: true, run: { superScript: true } });
+  return {
+    importedStyles: [
+      new DocumentDefaults({ run: bodyRun, paragraph: { spacing: { before: 0, after: 0 } } }),
+      noteReference('FootnoteReference', 'footnote reference'),
+      noteReference('EndnoteReference', 'endnote reference'),
+    ],
+    paragraphStyles,
+  };
+}

@@ -1,69 +1,125 @@
 /**
- * Data tables: single borders, a header row repeated on every page (w:tblHeader), rows
- * that never split across pages (w:cantSplit), fixed column widths from content length
- * that fit the page, per-column alignment from the model.
+ * Data tables as the PDF draws them: single 0.6 pt borders, a grey header row repeated on every
+ * page the table runs onto (w:tblHeader), rows that never split across pages (w:cantSplit), the
+ * house style's cell padding, fixed column widths from the content (short columns such as 序号 or
+ * a date never wrap, the rest share what is left by how much they would need), per-column
+ * alignment from the model (left-aligned text is justified, as in the PDF).
  */
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+  type IBorderOptions,
+} from 'docx';
 import type { Align, Inline, TableBlock } from '../../model/types.js';
+import { STYLES, TABLE } from '../house-style.js';
 import { inlineRuns, inlineText } from './inlines.js';
-import { COLORS, SIZE, TEXT_WIDTH } from './layout.js';
-import { pPr, type Jc } from './props.js';
-import { STYLE } from './styles.js';
-import { columnWidths, displayUnits } from './widths.js';
+import { measureText } from './measure.js';
+import type { References } from './references.js';
+import { STYLE_ID } from './style-ids.js';
+import { eighths, grayHex, twips } from './units.js';
 
-const CELL_MARGIN = 85; // twips, left and right
-/** A half-width character at the table's font size, in twips (size is in half-points). */
-const UNIT_TWIPS = SIZE.table * 5 + 5;
+/** A column whose content is at most this share of the width is never wrapped (as in the PDF). */
+const SHORT_COLUMN = 0.2;
 
-const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${COLORS.tableBorder}"/>`;
-const BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>`;
-const NO_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="nil"/>`).join('')}</w:tblBorders>`;
-const cellMargins = (top: number, side: number) =>
-  `<w:tblCellMar><w:top w:w="${top}" w:type="dxa"/><w:left w:w="${side}" w:type="dxa"/><w:bottom w:w="${top}" w:type="dxa"/><w:right w:w="${side}" w:type="dxa"/></w:tblCellMar>`;
+const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: eighths(TABLE.borderWidth), color: '000000', space: 0 };
+const BORDERS = { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule };
+const HEADER_FILL = grayHex(TABLE.headerFillGray);
+/**
+ * The PDF draws a row's rules on its edges, inside its height; Word and LibreOffice add each rule
+ * to the rows' height. Half a rule less padding above and below keeps the rows the PDF's height.
+ */
+const CELL_PAD_Y = twips(TABLE.padY - TABLE.borderWidth / 2);
+const ALIGN = { left: AlignmentType.BOTH, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** `<w:tblPr>` and `<w:tblGrid>` of a fixed-layout table across the text width. */
-export function tableStart(widths: readonly number[], options: { borders: boolean; top: number; side: number }): string {
-  return (
-    `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>` +
-    (options.borders ? BORDERS : NO_BORDERS) +
-    `<w:tblLayout w:type="fixed"/>${cellMargins(options.top, options.side)}` +
-    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>' +
-    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`
-  );
-}
-
-export function cell(width: number, content: string, options: { fill?: string; vAlign?: 'center' | 'top' } = {}): string {
-  return (
-    `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>` +
-    (options.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${options.fill}"/>` : '') +
-    (options.vAlign ? `<w:vAlign w:val="${options.vAlign}"/>` : '') +
-    `</w:tcPr>${content}</w:tc>`
-  );
-}
-
-export function contractTable(block: TableBlock): string {
-  if (block.header.length === 0 && block.rows.length === 0) return ''; // Word refuses a table without rows
-  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length), 1);
-  const units = Array.from({ length: columns }, (_, c) =>
-    Math.max(displayUnits(inlineText(block.header[c] ?? [])), ...block.rows.map((r) => displayUnits(inlineText(r[c] ?? [])))),
-  );
-  const widths = columnWidths(units, TEXT_WIDTH, UNIT_TWIPS, CELL_MARGIN * 2 + 20);
-  const row = (cells: readonly (readonly Inline[])[], header: boolean): string => {
-    let x = `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
-    widths.forEach((width, c) => {
-      const paragraph = cellParagraph(cells[c] ?? [], header ? undefined : block.align?.[c], header);
-      x += cell(width, paragraph, { vAlign: 'center', ...(header ? { fill: COLORS.tableHeaderFill } : {}) });
+/** Column widths in points filling `available`, from each column's natural and narrowest widths. */
+export function columnWidths(cells: readonly (readonly string[])[], columns: number, available: number): number[] {
+  const size = STYLES.table.size;
+  const pad = 2 * TABLE.padX;
+  const natural = new Array<number>(columns).fill(pad);
+  const min = new Array<number>(columns).fill(pad);
+  for (const row of cells) {
+    row.forEach((text, c) => {
+      const m = measureText(text);
+      natural[c] = Math.max(natural[c]!, m.natural * size + pad);
+      min[c] = Math.max(min[c]!, m.min * size + pad);
     });
-    return `${x}</w:tr>`;
-  };
-  let x = tableStart(widths, { borders: true, top: 30, side: CELL_MARGIN });
-  if (block.header.length > 0) x += row(block.header, true);
-  for (const r of block.rows) x += row(r, false);
-  return `${x}</w:tbl>`;
+  }
+  natural.forEach((w, c) => {
+    if (w <= available * SHORT_COLUMN) min[c] = w;
+  });
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const totalNatural = sum(natural);
+  if (totalNatural <= available) return natural.map((w) => (w * available) / totalNatural);
+  const totalMin = sum(min);
+  if (totalMin >= available) return min.map((w) => (w * available) / totalMin);
+  const flex = natural.map((w, c) => w - min[c]!);
+  const totalFlex = sum(flex) || 1;
+  return min.map((w, c) => w + ((available - totalMin) * flex[c]!) / totalFlex);
 }
 
-const JC: Readonly<Record<Align, Jc>> = { left: 'left', center: 'center', right: 'right' };
+/** Points to twips, the last column taking the rounding so the sum is exact. */
+export function twipWidths(widths: readonly number[], total: number): number[] {
+  const out = widths.map((w) => Math.floor(twips(w)));
+  if (out.length > 0) out[out.length - 1]! += total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
 
-function cellParagraph(inlines: readonly Inline[], align: Align | undefined, header: boolean): string {
-  const jc = align && align !== 'left' ? JC[align] : undefined;
-  return `<w:p>${pPr({ style: header ? STYLE.tableHeader : STYLE.tableText, ...(jc ? { jc } : {}) })}${inlineRuns(inlines)}</w:p>`;
+export interface TablePlace {
+  /** Left edge, in points from the margin. */
+  readonly x: number;
+  readonly width: number;
+}
+
+export function contractTable(block: TableBlock, refs: References, place: TablePlace): Table | undefined {
+  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length), 0);
+  if (columns === 0 || (block.header.length === 0 && block.rows.length === 0)) return undefined; // Word refuses a table without rows
+  const texts = [block.header, ...block.rows].map((r) => r.map(inlineText));
+  const total = twips(place.width);
+  const widths = twipWidths(columnWidths(texts, columns, place.width), total);
+  // Word keeps rows together through keep-with-next on their paragraphs: as the PDF does, a
+  // table of up to TABLE.keepWholeRows body rows stays whole, and a longer one keeps its header
+  // with the first rows and never leaves fewer than TABLE.minRowsPerPage rows at its end.
+  const bodyRows = block.rows.length;
+  const keepsNext = (index: number, header: boolean): boolean => {
+    if (header) return bodyRows > 0;
+    if (index === bodyRows - 1) return false;
+    if (bodyRows <= TABLE.keepWholeRows) return true;
+    return index < TABLE.minRowsPerPage - 1 || index >= bodyRows - TABLE.minRowsPerPage;
+  };
+  const row = (cells: readonly (readonly Inline[])[], header: boolean, index = -1): TableRow =>
+    new TableRow({
+      cantSplit: true,
+      ...(header ? { tableHeader: true } : {}),
+      children: widths.map(
+        (width, c) =>
+          new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            ...(header ? { shading: { fill: HEADER_FILL, color: 'auto', type: ShadingType.CLEAR } } : {}),
+            children: [
+              new Paragraph({
+                style: header ? STYLE_ID.tableHeader : STYLE_ID.tableText,
+                ...(keepsNext(index, header) ? { keepNext: true } : {}),
+                ...(header ? {} : { alignment: ALIGN[block.align?.[c] ?? ('left' satisfies Align)] }),
+                children: inlineRuns(cells[c] ?? [], refs),
+              }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    rows: [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r, i) => row(r, false, i))],
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    ...(place.x > 0 ? { indent: { size: twips(place.x), type: WidthType.DXA } } : {}),
+    borders: BORDERS,
+    margins: { top: CELL_PAD_Y, bottom: CELL_PAD_Y, left: twips(TABLE.padX), right: twips(TABLE.padX) },
+  });
 }

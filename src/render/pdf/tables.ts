@@ -49,9 +49,9 @@ export function columnWidths(cells: readonly (readonly (readonly Run[])[])[], co
 }
 
 /** A table of at most this many body rows is never split (when it fits a page at all). */
-export const KEEP_WHOLE_ROWS = 12;
+export const KEEP_WHOLE_ROWS = TABLE.keepWholeRows;
 /** A longer table leaves at least this many body rows on each side of a page break. */
-const MIN_ROWS_PER_PAGE = 2;
+const MIN_ROWS_PER_PAGE = TABLE.minRowsPerPage;
 
 interface Prepared {
   readonly widths: readonly number[];

@@ -1,11 +1,13 @@
 /**
  * Reading a DOCX back, for tests and for comparing the DOCX with the PDF: the paragraph
- * texts in document order (tables included, header and footer not), with the labels Word
- * would show for numbered paragraphs (第一条, 1.1, （1）, •) computed from numbering.xml
- * the way Word counts them. Not a general DOCX reader: enough for the files renderDocx writes.
+ * texts in document order (tables included, header and footer not; a field's cached result
+ * counts as text), with the labels Word would show for numbered paragraphs (第一条, 1.1, （1）,
+ * •, 附件一) computed from numbering.xml the way Word counts them, legal numbering (w:isLgl)
+ * included. A label and its text are one space apart whatever the level's suffix (a tab or a
+ * space), as a reader sees them. Not a general DOCX reader: enough for the files renderDocx writes.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { chineseCount } from '../../model/numbering.js';
+import { chineseCount } from '../../../src/model/numbering.js';
 
 /** Every part of the package, decoded as UTF-8 text. */
 export function docxParts(bytes: Uint8Array): Record<string, string> {
@@ -72,7 +74,7 @@ function parseNumbering(xml: string): NumberingDefs {
         text: decode(childVal(l, 'lvlText') ?? ''),
         start: Number(childVal(l, 'start') ?? 1),
         legal: /<w:isLgl\s*\/>/.test(l),
-        suffix: { space: ' ', nothing: '', tab: '\t' }[childVal(l, 'suff') ?? 'tab'] ?? '\t',
+        suffix: { space: ' ', nothing: '', tab: ' ' }[childVal(l, 'suff') ?? 'tab'] ?? ' ',
       };
     }
     abstracts.set(attr(a, 'w:abstractNumId') ?? '', levels);
