@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { ContractError, text } from '../diagnostics.js';
+import { listTemplateFiles as listTemplateFilesIn, readTemplateText } from './template-text.js';
 
 /** A template: its name (`articles/05-fees`), where it came from, and its source. */
 export interface TemplateFile {
@@ -18,18 +19,8 @@ export function builtInTemplatesDir(language = 'zh-CN'): string {
   return join(packageRoot(), 'templates', language);
 }
 
-function listTemplateFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir).sort()) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (entry.endsWith(TEMPLATE_EXTENSION)) out.push(path);
-    }
-  };
-  walk(root);
-  return out;
-}
+// Bounded reads, link loops and unreadable folders as located errors: template-text.ts.
+const listTemplateFiles = (root: string): string[] => listTemplateFilesIn(root, TEMPLATE_EXTENSION);
 
 const nameOf = (root: string, path: string) =>
   relative(root, path).split(sep).join('/').slice(0, -TEMPLATE_EXTENSION.length);
@@ -48,7 +39,7 @@ export function loadTemplates(overrideDir?: string, language = 'zh-CN'): readonl
   const byName = new Map<string, TemplateFile>();
   for (const path of listTemplateFiles(builtInRoot)) {
     const name = nameOf(builtInRoot, path);
-    byName.set(name, { name, file: `templates/${language}/${name}${TEMPLATE_EXTENSION}`, source: readFileSync(path, 'utf8'), builtIn: true });
+    byName.set(name, { name, file: `templates/${language}/${name}${TEMPLATE_EXTENSION}`, source: readTemplateText(path), builtIn: true });
   }
   if (overrideDir !== undefined) {
     const root = resolve(overrideDir);
@@ -64,7 +55,7 @@ export function loadTemplates(overrideDir?: string, language = 'zh-CN'): readonl
     }
     for (const path of listTemplateFiles(root)) {
       const name = nameOf(root, path);
-      byName.set(name, { name, file: path, source: readFileSync(path, 'utf8'), builtIn: false });
+      byName.set(name, { name, file: path, source: readTemplateText(path), builtIn: false });
     }
   }
   const templates = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));

@@ -97,13 +97,19 @@ export interface TimedResult {
 }
 
 /** Runs the built CLI and measures the wall time of the whole child process. */
-export function runCliTimed(args: readonly string[], options: { timeout?: number } = {}): TimedResult {
+export function runCliTimed(
+  args: readonly string[],
+  options: { timeout?: number; cwd?: string; env?: Record<string, string>; prefix?: readonly string[] } = {},
+): TimedResult {
   const start = Date.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  // `prefix` runs the CLI through another program (e.g. setpriv to drop root).
+  const [command, ...rest] = [...(options.prefix ?? []), process.execPath, CLI, ...args];
+  const r = spawnSync(command!, rest, {
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
     timeout: options.timeout ?? 60_000,
     maxBuffer: 64 << 20,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - start };
 }

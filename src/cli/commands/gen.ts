@@ -13,6 +13,7 @@ export function registerGen(program: Command, run: (fn: () => Promise<CommandRes
     .option('-o, --out-dir <dir>', 'output directory', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(', ')}`, 'docx,pdf')
     .option('--templates <dir>', 'a folder whose files override built-in templates of the same name')
+    .option('--base-dir <dir>', 'also allow `extends:` bases from this folder (default: only inside the current folder); repeatable', (dir: string, dirs: string[] = []) => [...dirs, dir])
     .option('--draft', 'print unfilled optional blanks as ____ and mark every page 草稿 DRAFT')
     .option('--pdfa', 'write the PDF as PDF/A-2b for archiving')
     .option('-j, --jobs <n>', 'parallel workers (default: number of cores)')

@@ -7,12 +7,12 @@ import { detectLocale } from '../locale.js';
 import { createReporter, diagnosticJson, exitCodeOf } from '../report.js';
 import type { CommandResult } from '../run.js';
 
-async function validateOne(input: string): Promise<readonly Diagnostic[]> {
+async function validateOne(input: string, baseDirs: readonly string[]): Promise<readonly Diagnostic[]> {
   try {
     const loaded =
       input === '-'
         ? parseParamsText(await readStdin(), '<stdin>')
-        : await loadParamsFile(input);
+        : await loadParamsFile(input, { baseDirs });
     return (await validate(loaded)).diagnostics;
   } catch (error) {
     if (error instanceof ContractError) return error.diagnostics;
@@ -20,7 +20,7 @@ async function validateOne(input: string): Promise<readonly Diagnostic[]> {
   }
 }
 
-export async function runValidate(inputArgs: string[], options: { json?: boolean; quiet?: boolean }): Promise<CommandResult> {
+export async function runValidate(inputArgs: string[], options: { json?: boolean; quiet?: boolean; baseDir?: string[] }): Promise<CommandResult> {
   const locale = detectLocale();
   const reporter = createReporter(locale, options.quiet === true || options.json === true);
   const inputs = expandInputs(inputArgs);
@@ -29,7 +29,7 @@ export async function runValidate(inputArgs: string[], options: { json?: boolean
   }
   const results: { input: string; diagnostics: readonly Diagnostic[] }[] = [];
   for (const input of inputs) {
-    const diagnostics = await validateOne(input);
+    const diagnostics = await validateOne(input, options.baseDir ?? []);
     results.push({ input, diagnostics });
     if (!options.json) reporter.diagnostics(diagnostics);
   }
