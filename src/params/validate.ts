@@ -8,7 +8,8 @@ import { text, type Diagnostic } from '../diagnostics.js';
 import { Located, type LoadedParams } from './load.js';
 import type { SourceLocation } from './locate.js';
 import { MSG, didYouMean, kindOf, problem, type Problem } from './messages.js';
-import { sortDiagnostics, toDiagnostic } from './report.js';
+import { capDiagnostics, MAX_DIAGNOSTICS, sortDiagnostics, toDiagnostic } from './report.js';
+import { checkRenderLimits } from './render-limits.js';
 import { collectWarnings } from './rules.js';
 import { paramsSchema, paramsShape } from './schema.js';
 import type { ContractParams } from './types.js';
@@ -49,7 +50,12 @@ export function validateParams(input: LoadedParams | unknown): ValidationResult 
   if (!r.success) {
     const found = dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])));
     const diagnostics = found.map((f) => toDiagnostic('schema', f.problem, { loc: where(f.path, f.at), file: loaded?.file, path: f.path }));
-    return { diagnostics: sortDiagnostics(diagnostics, loaded?.file) };
+    return { diagnostics: capDiagnostics(sortDiagnostics(diagnostics, loaded?.file), loaded?.file) };
+  }
+  const limits = checkRenderLimits(r.data);
+  if (limits.length > 0) {
+    const errors = limits.map((m) => toDiagnostic('schema', m.problem, { loc: where(m.path, 'value'), file: loaded?.file, path: m.path }));
+    return { diagnostics: sortDiagnostics(errors, loaded?.file) };
   }
   const warnings = collectWarnings(r.data).map((w) =>
     toDiagnostic('schema', w.problem, { loc: where(w.path, 'value'), file: loaded?.file, path: w.path }, 'warning'),
@@ -75,8 +81,10 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): Found[] {
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path);
-      return issue.keys.map((key) => {
-        const suggestion = didYouMean(key, allowed);
+      // Keys come in file order and at most MAX_DIAGNOSTICS are listed: the ones after those
+      // are counted, never shown, and need no suggestion.
+      return issue.keys.map((key, i) => {
+        const suggestion = i < MAX_DIAGNOSTICS ? didYouMean(key, allowed) : undefined;
         return { path: [...path, key], problem: MSG.unknownKey(key, suggestion), at: 'key' as const, ...(suggestion ? { suggestion } : {}) };
       });
     }
