@@ -54,7 +54,10 @@ export function capDiagnostics(sorted: readonly Diagnostic[], file?: string, max
     kind: rest.find((d) => d.severity === 'error')?.kind ?? rest[0]!.kind,
     severity: errors > 0 ? 'error' : 'warning',
     code: 'more-problems',
-    ...(file !== undefined ? { file } : {}),
+    // Located where the unlisted ones begin.
+    ...(rest[0]!.file !== undefined ? { file: rest[0]!.file } : file !== undefined ? { file } : {}),
+    ...(rest[0]!.line !== undefined ? { line: rest[0]!.line } : {}),
+    ...(rest[0]!.column !== undefined ? { column: rest[0]!.column } : {}),
     message: text(
       `… and ${rest.length.toLocaleString('en')} more (${errors.toLocaleString('en')} errors); only the first ${max} are listed`,
       `…… 另有 ${rest.length} 个问题（其中 ${errors} 个错误）；只列出前 ${max} 个`,
