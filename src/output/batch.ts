@@ -63,11 +63,18 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const results: InputResult[] = new Array(inputs.length);
   let done = 0;
 
-  const finish = async (index: number, processed: ProcessedInput): Promise<void> => {
-    const result = await write(processed, options, claimed);
-    results[index] = result;
-    done += 1;
-    options.onResult?.(result, done, inputs.length);
+  // One set is written at a time (results come back from several workers): a killed run
+  // leaves the files of at most one half-written set, and results are reported in that order.
+  let writing: Promise<void> = Promise.resolve();
+  const finish = (index: number, processed: ProcessedInput): Promise<void> => {
+    const next = writing.then(async () => {
+      const result = await write(processed, options, claimed);
+      results[index] = result;
+      done += 1;
+      options.onResult?.(result, done, inputs.length);
+    });
+    writing = next.catch(() => undefined);
+    return next;
   };
 
   // Standard input can only be read by this thread.

@@ -5,7 +5,8 @@
  * Writing a set, in one folder:
  *   1. take the set's lock `.<set>.contract-lock` (create-exclusive; a second run waits);
  *   2. finish what a killed run left (its journal) and check the final names are replaceable;
- *   3. write every file to a hidden temporary `.<set>.<ext>.<pid>-<hex>.contract-tmp`, synced;
+ *   3. write every file to a hidden temporary `.<set>.<ext>.<pid>-<hex>.contract-tmp`, synced
+ *      to disk;
  *   4. write the journal `.<set>.contract-journal` listing the renames (this is the commit:
  *      from here on a killed run is completed by the next one, never undone);
  *   5. rename the temporaries over the final names (a failure there puts the old files back
@@ -285,12 +286,12 @@ async function checkReplaceable(dir: string, files: readonly OutputFile[]): Prom
   }
 }
 
-async function writeSynced(path: string, data: Uint8Array): Promise<void> {
+async function writeNew(path: string, data: Uint8Array, sync: boolean): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
   try {
     await handle.writeFile(data);
-    // On disk before the rename makes it visible: a crash must not leave an empty final file.
-    await handle.sync();
+    // On disk before the rename makes it visible: a power cut must not leave an empty final file.
+    if (sync) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -318,7 +319,7 @@ export async function writeOutputSet(dir: string, set: string, files: readonly O
       const temp = `.${set}.${ext}.${tag()}${TEMP_SUFFIX}`;
       temps.push(temp);
       try {
-        await writeSynced(join(dir, temp), f.data);
+        await writeNew(join(dir, temp), f.data, true);
       } catch (e) {
         throw new OutputSetError('io', join(dir, f.name), errno(e));
       }
@@ -348,7 +349,7 @@ export async function writeOutputSet(dir: string, set: string, files: readonly O
 async function writeJournal(dir: string, set: string, journal: Journal): Promise<void> {
   const temp = join(dir, `.${set}${JOURNAL_SUFFIX}.${tag()}${TEMP_SUFFIX}`);
   try {
-    await writeSynced(temp, new TextEncoder().encode(JSON.stringify(journal)));
+    await writeNew(temp, new TextEncoder().encode(JSON.stringify(journal)), false);
     await rename(temp, join(dir, journalName(set)));
   } catch (e) {
     await rm(temp, { force: true });
