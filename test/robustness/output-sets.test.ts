@@ -43,10 +43,10 @@ describe('a failed write keeps the previous set whole (point 5)', () => {
     const r = runCliTimed(['gen', join(dir, 'second.yaml'), '-o', out], {
       prefix: ['sh', '-c', 'trap "" XFSZ; ulimit -f 200; exec "$@"', 'sh'],
     });
+    expect(readdirSync(out).map((f) => [f, bytesOf(join(out, f))])).toEqual(before);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/could not write to .*\(EFBIG\); the previous files of this contract are unchanged/);
     expect(r.stderr).not.toMatch(STACK);
-    expect(readdirSync(out).map((f) => [f, bytesOf(join(out, f))])).toEqual(before);
   });
 
   it('the PDF name is taken by a folder: the old DOCX stays, nothing new is written, exit 3', () => {
@@ -58,10 +58,10 @@ describe('a failed write keeps the previous set whole (point 5)', () => {
     mkdirSync(join(out, `${NUMBER}.pdf`));
     writeFileSync(join(dir, 'second.yaml'), withClient('第二家科技有限公司'));
     const r = runCliTimed(['gen', join(dir, 'second.yaml'), '-o', out]);
-    expect(r.status).toBe(3);
-    expect(r.stderr).toContain(`${join(out, `${NUMBER}.pdf`)} exists and is not a regular file`);
     expect(bytesOf(join(out, `${NUMBER}.docx`))).toBe(docx);
     expect(readdirSync(out).sort()).toEqual([`${NUMBER}.docx`, `${NUMBER}.pdf`]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain(`${join(out, `${NUMBER}.pdf`)} exists and is not a regular file`);
   });
 });
 
