@@ -16,7 +16,7 @@ const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 /** Ended by the test if it hangs: what matters is that the run ends by itself, with exit 1. */
 const TIMEOUT = 20_000;
 
-describe('inputs that are not regular files', () => {
+describe('inputs that are not regular files', { timeout: 180_000 }, () => {
   it('gen /dev/zero: a located error, exit 1, at once (not a read that grows to gigabytes)', () => {
     const out = join(tempDir('contract-reads-'), 'out');
     const r = runCliTimed(['gen', '/dev/zero', '-o', out], { timeout: TIMEOUT });
@@ -53,7 +53,7 @@ describe('inputs that are not regular files', () => {
   });
 });
 
-describe('extends: reads only params files, only from allowed folders', () => {
+describe('extends: reads only params files, only from allowed folders', { timeout: 180_000 }, () => {
   /** A file shaped like /etc/shadow: user names, salts and hashes that must never be printed. */
   const SECRET = 'root:$6$s4ltS4LT$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n';
   const child = (base: string) => `extends: ${base}\n${EXAMPLE_TEXT}`;
@@ -145,7 +145,7 @@ describe('extends: reads only params files, only from allowed folders', () => {
   });
 });
 
-describe('templates that are not regular files', () => {
+describe('templates that are not regular files', { timeout: 180_000 }, () => {
   it.each([
     ['a FIFO', (path: string) => mkfifo(path)],
     ['a link to /dev/zero', (path: string) => symlinkSync('/dev/zero', path)],

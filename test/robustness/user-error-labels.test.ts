@@ -14,7 +14,7 @@ import { EXAMPLE_PATH, STACK, runCliTimed } from './helpers.js';
 /** Long enough for a loaded machine, far below "forever". */
 const TIMEOUT = 20_000;
 
-describe('user errors, not internal errors or hangs', () => {
+describe('user errors, not internal errors or hangs', { timeout: 180_000 }, () => {
   it.each([
     ['SOURCE_DATE_EPOCH=99999999999999999999', ['gen', EXAMPLE_PATH, '-o', 'out'], { SOURCE_DATE_EPOCH: '99999999999999999999' }, 2, 'error: SOURCE_DATE_EPOCH must be at most 253402300799 (9999-12-31), got "99999999999999999999"'],
     ["-o ''", ['gen', EXAMPLE_PATH, '-o', ''], {}, 2, 'error: the output folder is empty (-o ""); name a folder, e.g. -o out'],
