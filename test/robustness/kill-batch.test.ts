@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, watch, writeFileSync, mkdirSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../cli/run-cli.js';
-import { EXAMPLE_PATH, EXAMPLE_TEXT, docxProblems, docxTextOf, pdfTextOf, qpdfCheck, squash } from './helpers.js';
+import { EXAMPLE_PATH, EXAMPLE_TEXT, docxProblems, docxTextOf, pdfTextOf, qpdfCheck, runCliAsync, squash } from './helpers.js';
 
 const INPUTS = 40;
 const numberOf = (i: number) => `KILL-2025-${String(i).padStart(4, '0')}`;
@@ -106,7 +106,7 @@ describe('SIGKILL in the middle of a batch', () => {
       }
     }
     // The next run completes or removes what the killed one left: whole sets only, nothing hidden.
-    const again = spawnSync(process.execPath, [CLI, 'gen', join(run.out, '..', 'in'), '-o', run.out, '-j', String(jobs), '-q'], { encoding: 'utf8' });
+    const again = await runCliAsync(['gen', join(run.out, '..', 'in'), '-o', run.out, '-j', String(jobs), '-q'], { timeout: 300_000 });
     expect(again.status, again.stderr).toBe(0);
     const after = readdirSync(run.out);
     expect(after.filter((f) => !OUTPUT.test(f))).toEqual([]);
@@ -116,7 +116,7 @@ describe('SIGKILL in the middle of a batch', () => {
     // Inputs are processed in order with -j 1: the written ones are a prefix of the batch.
     const numbers = [...new Set(outputs.map((f) => Number(OUTPUT.exec(f)![1])))].sort((a, b) => a - b);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-  });
+  }, 360_000);
 });
 
 describe('the completeness checks themselves', () => {
