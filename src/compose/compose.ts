@@ -2,9 +2,11 @@ import { ContractError, text } from '../diagnostics.js';
 import type { AnnexId, ContractParams } from '../params/types.js';
 import { buildContext } from './build-context.js';
 import type { TemplateContext } from './context.js';
-import { templateFunction, type TemplateFn } from './engine.js';
+import { builtInEach, templateFunction, type TemplateFn } from './engine.js';
 import { makeHelpers } from './helpers.js';
 import { loadTemplates, type TemplateFile } from './registry.js';
+import { checkPartialGraph, renderGuard } from './template-limits.js';
+import { checkTemplateSet } from './template-text.js';
 
 const LANGUAGE = 'zh-CN';
 
@@ -61,20 +63,26 @@ export async function composeContract(params: ContractParams, options: ComposeOp
 async function composeAll(params: ContractParams, options: ComposeOptions): Promise<ComposedContract> {
   const context = buildContext(params, { draft: options.draft ?? false, open: options.open ?? [] });
   const templates = loadTemplates(options.templatesDir, LANGUAGE);
+  await checkTemplateSet(templates);
   const byName = new Map(templates.map((t) => [t.name, t]));
   const partialTemplates = templates.filter((t) => t.name.startsWith('partials/'));
   const partialNames = new Set(partialTemplates.map((t) => t.name.slice('partials/'.length)));
   const helpers = makeHelpers(context);
   const functions = new Map<TemplateFile, TemplateFn>();
   for (const t of templates) functions.set(t, await templateFunction(t, LANGUAGE, partialNames));
-  const partials = Object.fromEntries(partialTemplates.map((t) => [t.name.slice('partials/'.length), functions.get(t)!]));
+  const guard = renderGuard(
+    new Map(partialTemplates.map((t) => [t.name.slice('partials/'.length), { template: t, fn: functions.get(t)! }])),
+    await checkPartialGraph(templates),
+    builtInEach,
+  );
+  const guardedHelpers = { ...helpers, ...guard.helpers };
 
   const render = (template: TemplateFile): ComposedPart => {
     const fn = functions.get(template)!;
     try {
-      const markdown = fn(context, {
-        helpers,
-        partials,
+      const markdown = guard.render(template, fn, context, {
+        helpers: guardedHelpers,
+        partials: guard.partials,
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });

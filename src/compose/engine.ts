@@ -15,6 +15,8 @@ const HandlebarsRuntime = HandlebarsRuntimeModule as unknown as typeof import('h
 const runtime = HandlebarsRuntime.create();
 runtime.unregisterHelper('lookup');
 runtime.unregisterHelper('log');
+/** Handlebars' own `each`, which the render guard wraps to count its output. */
+export const builtInEach = runtime.helpers['each'] as import('handlebars').HelperDelegate;
 
 type Precompiled = Record<string, { hash: string; spec: unknown }>;
 let precompiled: Promise<Precompiled> | undefined;

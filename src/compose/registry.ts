@@ -1,9 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { ContractError, text, type Diagnostic } from '../diagnostics.js';
-import { readBounded } from '../io/read-bounded.js';
 import { didYouMean } from '../params/messages.js';
+import { listTemplateFiles, readTemplateText } from './template-text.js';
 
 /** A template: its name (`articles/05-fees`), where it came from, and its source. */
 export interface TemplateFile {
@@ -21,26 +21,19 @@ export const TEMPLATE_EXTENSION = '.md.hbs';
  * only replaces built-in templates of the same name.
  */
 export const ARTICLE_ORDER_FILE = 'articles.order';
-/** A template is text of a few KB; this bounds what a mistaken folder can make us read. */
-export const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 export function builtInTemplatesDir(language = 'zh-CN'): string {
   return join(packageRoot(), 'templates', language);
 }
 
-/** Every file below `root`, as paths relative to it with `/` separators, sorted. */
+/**
+ * Every file below `root`, as paths relative to it with `/` separators, sorted. The walk is
+ * template-text.ts's: link loops and unreadable folders are located errors.
+ */
 function listFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir).sort()) {
-      if (entry.startsWith('.')) continue;
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(root, path).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out;
+  return listTemplateFiles(root)
+    .map((path) => relative(root, path).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((segment) => segment.startsWith('.')));
 }
 
 function templateProblem(code: string, file: string, en: string, zh: string, hint?: { en: string; zh: string }, line?: number, column?: number): Diagnostic {
@@ -55,18 +48,8 @@ function templateProblem(code: string, file: string, en: string, zh: string, hin
   };
 }
 
-function readTemplate(path: string, file: string): string {
-  const read = readBounded(path, MAX_TEMPLATE_BYTES);
-  if (read.ok) return read.data.toString('utf8').replace(/^\uFEFF/, '');
-  const why = {
-    missing: text('it does not exist', '文件不存在'),
-    unreadable: text(`it cannot be read (${read.detail ?? 'error'})`, `无法读取（${read.detail ?? 'error'}）`),
-    'not-a-file': text('it is not a regular file', '不是普通文件'),
-    'is-directory': text('it is a folder', '是文件夹'),
-    'too-large': text(`it is larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`, `超过 ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`),
-  }[read.reason];
-  throw new ContractError([templateProblem('template-unreadable', file, `cannot read the template: ${why.en}`, `无法读取模板：${why.zh}`)]);
-}
+/** A template's text: a bounded, UTF-8, checked read (template-text.ts). */
+const readTemplate = (path: string, file: string): string => readTemplateText(path, file);
 
 const cache = new Map<string, readonly TemplateFile[]>();
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { ensureDir } from '../io/ensure-dir.js';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -8,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  // Not mkdir({ recursive: true }): it spins forever on /proc paths in Node 20.
+  await ensureDir(dir);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data);

@@ -1,8 +1,10 @@
 import { ContractError, text, type Diagnostic } from '../diagnostics.js';
-import { loadParamsFile, parseParamsText } from '../params/index.js';
+import { loadParamsFile, parseParamsText, type LoadOptions } from '../params/index.js';
 import { generate, type Format, type RenderOptions } from '../pipeline.js';
 import { safeBaseName } from './file-name.js';
 import { readStdin } from './read-stdin.js';
+
+export type { LoadOptions };
 
 /** One input turned into file contents, not yet written (the batch checks names first). */
 export interface ProcessedInput {
@@ -27,9 +29,9 @@ function internalError(input: string, error: unknown): Diagnostic {
 }
 
 /** Reads, validates and renders one input. Never throws: failures become diagnostics. */
-export async function processInput(input: string, options: RenderOptions): Promise<ProcessedInput> {
+export async function processInput(input: string, options: RenderOptions & LoadOptions): Promise<ProcessedInput> {
   try {
-    const loaded = input === '-' ? parseParamsText(await readStdin(), '<stdin>') : await loadParamsFile(input);
+    const loaded = input === '-' ? parseParamsText(await readStdin(), '<stdin>') : await loadParamsFile(input, options.baseDirs ? { baseDirs: options.baseDirs } : {});
     const result = await generate(loaded, options);
     const number = result.params.contract.number;
     return {

@@ -5,20 +5,27 @@
  *
  * A cache must never fail a run, nor change its output: every read or write error is
  * ignored (a miss, or nothing stored), files are written to a temporary name and renamed into
- * place (a reader never sees half a file), and each file carries a SHA-1 of its content, so a
- * damaged file is a miss rather than a broken PDF. The number of files is bounded: the oldest
- * go (least recently used first) when a write takes the count over the limit.
+ * place (a reader never sees half a file), and each file carries a SHA-256 of its key and its
+ * content, verified before use: a damaged file, or the (valid) entry of another key copied
+ * over this one, is a miss, removed and rebuilt, never a PDF with blank text. Entries are read
+ * with a size cap and only if they are regular files. The number of files is bounded: the
+ * oldest go (least recently used first) when a write takes the count over the limit.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { ContractError, text } from '../diagnostics.js';
+import { ensureDirSync, EnsureDirError } from '../io/ensure-dir.js';
+import { readBounded } from '../io/read-bounded.js';
 import type { SubsetStore } from '../render/pdf/subset-store.js';
 
 const SUFFIX = '.subset';
-/** File header: magic (4 bytes) then the SHA-1 of the rest (20 bytes). */
-const MAGIC = new Uint8Array([0x63, 0x73, 0x73, 0x31]); // "css1"
-const HEADER = MAGIC.length + 20;
+/** File header: magic (4 bytes) then the SHA-256 of the key and the rest (32 bytes). */
+const MAGIC = new Uint8Array([0x63, 0x73, 0x73, 0x32]); // "css2"
+const HEADER = MAGIC.length + 32;
+/** A subset is a few hundred KB at most; anything larger is not ours. */
+const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 /** Keys are file names: nothing that could leave the directory. */
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 /** About 100 to 300 KB each: a few tens of MB at most. */
@@ -40,7 +47,8 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   }
 }
 
-const sha1 = (b: Uint8Array): Buffer => createHash('sha1').update(b).digest();
+/** Binds the payload to its key: an entry copied to another key's name does not verify. */
+const checksum = (key: string, b: Uint8Array): Buffer => createHash('sha256').update(key).update('\0').update(b).digest();
 
 export class DiskSubsetStore implements SubsetStore {
   private made = false;
@@ -53,15 +61,24 @@ export class DiskSubsetStore implements SubsetStore {
   get(key: string): Uint8Array | undefined {
     if (!KEY.test(key)) return undefined;
     const path = join(this.dir, key + SUFFIX);
-    try {
-      const b = readFileSync(path);
-      if (b.length <= HEADER || !MAGIC.every((x, i) => b[i] === x)) return undefined;
-      const value = b.subarray(HEADER);
-      if (!sha1(value).equals(b.subarray(MAGIC.length, HEADER))) return undefined;
-      this.touch(path);
-      return new Uint8Array(value);
-    } catch {
+    const read = readBounded(path, MAX_ENTRY_BYTES);
+    if (!read.ok) return undefined;
+    const b = read.data;
+    const value = b.subarray(HEADER);
+    if (b.length <= HEADER || !MAGIC.every((x, i) => b[i] === x) || !checksum(key, value).equals(b.subarray(MAGIC.length, HEADER))) {
+      // Damaged or foreign: drop it, so that this run's set() stores a good one.
+      this.discard(path);
       return undefined;
+    }
+    this.touch(path);
+    return new Uint8Array(value);
+  }
+
+  private discard(path: string): void {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // Read-only cache: the entry stays a miss.
     }
   }
 
@@ -71,10 +88,10 @@ export class DiskSubsetStore implements SubsetStore {
     const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       if (!this.made) {
-        mkdirSync(this.dir, { recursive: true });
+        ensureDirSync(this.dir);
         this.made = true;
       }
-      writeFileSync(temp, Buffer.concat([MAGIC, sha1(value), value]));
+      writeFileSync(temp, Buffer.concat([MAGIC, checksum(key, value), value]));
       renameSync(temp, path);
       this.prune();
     } catch {
@@ -119,4 +136,28 @@ export class DiskSubsetStore implements SubsetStore {
 export function diskSubsetStore(env: NodeJS.ProcessEnv = process.env): SubsetStore | undefined {
   const dir = cacheDir(env);
   return dir === undefined ? undefined : new DiskSubsetStore(dir);
+}
+
+/**
+ * A cache folder the user set explicitly (CONTRACT_CACHE_DIR) that cannot be used is a usage
+ * error, said at once (exit 2), instead of a cache that silently never works. The default
+ * location failing (a read-only home) stays silent: the cache is only an optimisation.
+ */
+export function checkCacheDirSetting(env: NodeJS.ProcessEnv = process.env): void {
+  const dir = cacheDir(env);
+  if (dir === undefined || !env.CONTRACT_CACHE_DIR) return;
+  try {
+    ensureDirSync(dir);
+  } catch (e) {
+    const why = e instanceof EnsureDirError ? `${e.code}${e.path !== dir ? ` at ${e.path}` : ''}` : String(e);
+    throw new ContractError([
+      {
+        kind: 'usage',
+        severity: 'error',
+        code: 'cache-dir',
+        message: text(`CONTRACT_CACHE_DIR=${env.CONTRACT_CACHE_DIR}: cannot create the folder (${why})`, `CONTRACT_CACHE_DIR=${env.CONTRACT_CACHE_DIR}：无法创建该目录（${why}）`),
+        hint: text('set it to a writable folder, or CONTRACT_CACHE=0 to run without the cache', '请设为可写的目录，或设置 CONTRACT_CACHE=0 不使用缓存'),
+      },
+    ]);
+  }
 }

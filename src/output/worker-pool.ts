@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
 import type { RenderOptions } from '../pipeline.js';
-import type { ProcessedInput } from './process-input.js';
+import type { LoadOptions, ProcessedInput } from './process-input.js';
 import { text } from '../diagnostics.js';
 
 /** Where the worker script is: beside this module in dist/, or the bundle's worker entry. */
@@ -27,7 +27,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256
  */
 export async function processInParallel(
   inputs: readonly string[],
-  options: RenderOptions,
+  options: RenderOptions & LoadOptions,
   jobs: number,
   finish: (index: number, processed: ProcessedInput) => Promise<void>,
 ): Promise<void> {

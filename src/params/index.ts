@@ -4,7 +4,7 @@
  */
 export type { SourceLocation } from './locate.js';
 export { parseParamsText, type LoadedParams } from './load.js';
-export { loadParamsFile } from './extends.js';
+export { loadParamsFile, type LoadOptions } from './extends.js';
 export { validateParams, type ValidationResult } from './validate.js';
 export { paramsSchema } from './schema.js';
 export { paramsJsonSchema } from './json-schema.js';

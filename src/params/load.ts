@@ -8,7 +8,7 @@ import { binary, decodeBytes, tooLarge } from './decode.js';
 import { LocationIndex, locateIn, pathAtOffset, type KeyPath, type SourceLocation } from './locate.js';
 import { problem, type Problem } from './messages.js';
 import { findExcessiveNesting } from './prescan.js';
-import { sortDiagnostics, toDiagnostic } from './report.js';
+import { capDiagnostics, MAX_DIAGNOSTICS, sortDiagnostics, toDiagnostic } from './report.js';
 import { LIMITS, toPlain } from './to-plain.js';
 import { yamlProblem } from './yaml-errors.js';
 
@@ -41,7 +41,7 @@ export class Located implements LoadedParams {
 }
 
 function fail(diagnostics: Diagnostic[], file: string): never {
-  throw new ContractError(sortDiagnostics(diagnostics, file));
+  throw new ContractError(capDiagnostics(sortDiagnostics(diagnostics, file), file));
 }
 
 export function parseParamsText(source: string | Uint8Array, file: string): Located {
@@ -66,12 +66,35 @@ export function parseParamsText(source: string | Uint8Array, file: string): Loca
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  // Duplicate keys are found by toPlain in one pass: the parser's own check (uniqueKeys)
+  // compares every key with every other one, minutes for a 1 MiB file of keys. The schema is
+  // YAML 1.2's whatever a %YAML directive says (see below).
+  const doc = parseDocument(src, { lineCounter, uniqueKeys: false, prettyErrors: true, schema: 'core' });
   const index = new LocationIndex(file, lineCounter);
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  const problems = [...doc.errors, ...doc.warnings];
+  // Locating a problem walks the tree: only as many as will be shown.
+  for (const e of problems.slice(0, MAX_DIAGNOSTICS + 1)) {
     const offset = e.pos[0];
     const path = e.code === 'MULTIPLE_DOCS' ? [] : pathAtOffset(doc, offset);
     start.push(toDiagnostic('yaml', yamlProblem(e), { loc: index.at(offset), path }));
+  }
+  for (const e of problems.slice(MAX_DIAGNOSTICS + 1)) start.push(toDiagnostic('yaml', yamlProblem(e), { loc: index.at(e.pos[0]) }));
+  // A %YAML 1.1 directive would make `no` false and `012` octal, past the checks that refuse
+  // yes/no guesses: such a file is refused rather than read by other rules.
+  const version = doc.directives?.yaml.explicit ? doc.directives.yaml.version : '1.2';
+  if (version !== '1.2') {
+    const where = index.at(Math.max(0, src.search(/^%YAML/m)));
+    start.push(
+      toDiagnostic(
+        'yaml',
+        problem(
+          'yaml-version',
+          text(`the %YAML ${version} directive is not supported: params files are YAML 1.2`, `不支持 %YAML ${version} 指令：参数文件按 YAML 1.2 读取`),
+          text('delete the line; in YAML 1.2 yes/no/on/off are text, so write true or false', '请删除这一行；YAML 1.2 中 yes/no/on/off 是文字，请写 true 或 false'),
+        ),
+        { loc: where },
+      ),
+    );
   }
 
   if (doc.contents === null) {

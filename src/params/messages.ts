@@ -141,15 +141,17 @@ export function editDistance(a: string, b: string): number {
 /** The closest candidate if it is a plausible typo of `word`, else undefined. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const allowed = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
+    // The length difference bounds the distance from below: a long key costs nothing here.
+    if (Math.abs(c.length - word.length) > allowed) continue;
     const score = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
     if (score < bestScore) {
       best = c;
       bestScore = score;
     }
   }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestScore <= allowed ? best : undefined;
 }

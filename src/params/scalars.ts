@@ -8,6 +8,7 @@
 import { Decimal as Dec } from 'decimal.js';
 import { z } from 'zod';
 import { text } from '../diagnostics.js';
+import { findInvisible, invisibleProblem } from './invisible.js';
 import { MSG, didYouMean, kindOf, problem, type Problem } from './messages.js';
 import { isOpenText } from './open-value.js';
 
@@ -65,7 +66,8 @@ export function forbiddenChar(s: string): Problem | undefined {
       return problem('private-use-char', text(`contains the private-use character ${hex}, which is reserved`, `含有私用区字符 ${hex}（保留给本程序内部使用）`));
     }
   }
-  return undefined;
+  const invisible = findInvisible(s);
+  return invisible ? invisibleProblem(invisible.codePoint) : undefined;
 }
 
 function checkText(value: unknown, maxLength: number): string | Problem {

@@ -8,7 +8,8 @@ import { text, type Diagnostic } from '../diagnostics.js';
 import { Located, type LoadedParams } from './load.js';
 import type { SourceLocation } from './locate.js';
 import { MSG, didYouMean, kindOf, problem, type Problem } from './messages.js';
-import { sortDiagnostics, toDiagnostic } from './report.js';
+import { capDiagnostics, MAX_DIAGNOSTICS, sortDiagnostics, toDiagnostic } from './report.js';
+import { checkRenderLimits } from './render-limits.js';
 import { fillMissing, openProblem, withDerived } from './draft.js';
 import { lintParams } from './lint/index.js';
 import { collectWarnings } from './rules.js';
@@ -82,7 +83,12 @@ export function validateParams(input: LoadedParams | unknown, options: ValidateO
   if (!r.success || dropped.length > 0) {
     const found = [...(r.success ? [] : dropExplainedMissing(r.error.issues.flatMap((i) => fromIssue(i, [])))), ...dropped];
     const diagnostics = found.map((f) => toDiagnostic('schema', f.problem, { loc: where(f.path, f.at), file: loaded?.file, path: f.path }));
-    return { diagnostics: sortDiagnostics(diagnostics, loaded?.file) };
+    return { diagnostics: capDiagnostics(sortDiagnostics(diagnostics, loaded?.file), loaded?.file) };
+  }
+  const limits = checkRenderLimits(r.data);
+  if (limits.length > 0) {
+    const errors = limits.map((m) => toDiagnostic('schema', m.problem, { loc: where(m.path, 'value'), file: loaded?.file, path: m.path }));
+    return { diagnostics: sortDiagnostics(errors, loaded?.file) };
   }
   const allOpen = withDerived(open, value);
   const touchesOpen = (path: Path) => allOpen.some((o) => isPrefix(o, path) || isPrefix(path, o));
@@ -133,8 +139,10 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path): Found[] {
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path);
-      return issue.keys.map((key) => {
-        const suggestion = didYouMean(key, allowed);
+      // Keys come in file order and at most MAX_DIAGNOSTICS are listed: the ones after those
+      // are counted, never shown, and need no suggestion.
+      return issue.keys.map((key, i) => {
+        const suggestion = i < MAX_DIAGNOSTICS ? didYouMean(key, allowed) : undefined;
         return { path: [...path, key], problem: MSG.unknownKey(key, suggestion), at: 'key' as const, ...(suggestion ? { suggestion } : {}) };
       });
     }

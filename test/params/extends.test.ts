@@ -15,6 +15,9 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
+/** Bases are read only inside the current folder or an allowed one: the test trees are allowed. */
+const load = (dir: string, file: string) => loadParamsFile(join(dir, file), { baseDirs: [dir] });
+
 async function rejection(p: Promise<unknown>): Promise<ContractError> {
   try {
     await p;
@@ -34,7 +37,7 @@ describe('extends', () => {
       'provider.yaml': tail,
       'customers/acme.yaml': `extends: ../provider.yaml\n${head}quality:\n  availability: 99.95\nfees:\n  items:\n    - { name: 月租, category: monthly, unit: 个/月, unitPrice: 10.10, quantity: 1 }\n`,
     });
-    const loaded = await loadParamsFile(join(dir, 'customers/acme.yaml'));
+    const loaded = await load(dir, 'customers/acme.yaml');
     const v = loaded.value as any;
     expect(v.extends).toBeUndefined();
     expect(v.quality.availability).toBe(99.95);
@@ -51,7 +54,7 @@ describe('extends', () => {
       'c.yaml': `extends: base.yaml\n${head.replace('phone: 010-62345678', 'phone: 1')}`,
     });
     const file = join(dir, 'c.yaml');
-    const r = validateParams(await loadParamsFile(file));
+    const r = validateParams(await load(dir, 'c.yaml'));
     expect(r.diagnostics.map((d) => [d.file, d.keyPath, d.line])).toEqual([
       [file, 'parties.client.contact.phone', 43],
       [join(dir, 'base.yaml'), 'fees.billing.paymentDays', tail.slice(0, tail.indexOf('paymentDays: 10')).split('\n').length],
@@ -59,11 +62,11 @@ describe('extends', () => {
   });
   test('chains are allowed, cycles are an error at the extends value', async () => {
     const dir = tree({ 'a.yaml': 'extends: b.yaml\nlanguage: zh-CN\n', 'b.yaml': 'extends: c.yaml\n', 'c.yaml': 'extends: a.yaml\n' });
-    const e = await rejection(loadParamsFile(join(dir, 'a.yaml')));
+    const e = await rejection(load(dir, 'a.yaml'));
     expect(e.diagnostics[0]).toMatchObject({ code: 'extends-cycle', line: 1, column: 10, keyPath: 'extends' });
     expect(e.diagnostics[0]!.file).toBe(join(dir, 'c.yaml'));
     const ok = tree({ 'a.yaml': 'extends: b.yaml\nx: 1\n', 'b.yaml': 'extends: c.yaml\ny: 2\n', 'c.yaml': 'z: 3\ny: 0\n' });
-    expect((await loadParamsFile(join(ok, 'a.yaml'))).value).toEqual({ z: 3, y: 2, x: 1 });
+    expect((await load(ok, 'a.yaml')).value).toEqual({ z: 3, y: 2, x: 1 });
   });
   test('missing base, bad extends value', async () => {
     const dir = tree({ 'a.yaml': 'extends: nope.yaml\n', 'b.yaml': 'extends: 3\n' });
@@ -72,12 +75,19 @@ describe('extends', () => {
   });
   test('YAML errors of a base name the base file', async () => {
     const dir = tree({ 'a.yaml': 'extends: b.yaml\n', 'b.yaml': 'x: 1\nx: 2\n' });
-    expect((await rejection(loadParamsFile(join(dir, 'a.yaml')))).diagnostics[0]!.file).toBe(join(dir, 'b.yaml'));
+    expect((await rejection(load(dir, 'a.yaml'))).diagnostics[0]!.file).toBe(join(dir, 'b.yaml'));
   });
   test('__proto__ stays rejected through the merge', async () => {
     const dir = tree({ 'a.yaml': 'extends: b.yaml\nx: {}\n', 'b.yaml': 'x:\n  __proto__: {polluted: 1}\n' });
-    expect((await rejection(loadParamsFile(join(dir, 'a.yaml')))).diagnostics[0]!.code).toBe('forbidden-key');
+    expect((await rejection(load(dir, 'a.yaml'))).diagnostics[0]!.code).toBe('forbidden-key');
     expect(({} as any).polluted).toBeUndefined();
+  });
+  test('a base outside the current folder and the allowed ones is refused before it is read', async () => {
+    const dir = tree({ 'a.yaml': 'extends: b.yaml\n', 'b.yaml': 'x: 1\n' });
+    const e = await rejection(loadParamsFile(join(dir, 'a.yaml')));
+    expect(e.diagnostics[0]).toMatchObject({ code: 'extends-outside', kind: 'yaml', line: 1, column: 10, keyPath: 'extends' });
+    expect(e.diagnostics[0]!.message.en).toContain(join(dir, 'b.yaml'));
+    expect((await load(dir, 'a.yaml')).value).toEqual({ x: 1 });
   });
   test('an unreadable file is kind input (exit 1, a problem with an input; io is for output)', async () => {
     const e = await rejection(loadParamsFile('/nonexistent/params.yaml'));

@@ -77,7 +77,8 @@ describe('contract numbers that are unsafe as file names', () => {
     expect(r.stderr).not.toMatch(/ENAMETOOLONG/);
     expect(r.status).toBe(0);
     const [name] = readdirSync(out);
-    expect(name).toMatch(/^合+\.md$/);
+    // Shortened, so it ends in a hash of the whole number (two numbers that share the kept part differ).
+    expect(name).toMatch(/^合+-[0-9a-f]{8}\.md$/);
     expect(Buffer.byteLength(name!)).toBeLessThanOrEqual(255);
   });
 });

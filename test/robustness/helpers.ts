@@ -2,7 +2,7 @@
  * Shared helpers of the robustness suite: the example params (text and object), checks that
  * a DOCX / PDF is complete, and a child-process runner that measures time.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -97,13 +97,47 @@ export interface TimedResult {
 }
 
 /** Runs the built CLI and measures the wall time of the whole child process. */
-export function runCliTimed(args: readonly string[], options: { timeout?: number } = {}): TimedResult {
+export function runCliTimed(
+  args: readonly string[],
+  options: { timeout?: number; cwd?: string; env?: Record<string, string>; prefix?: readonly string[] } = {},
+): TimedResult {
   const start = Date.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  // `prefix` runs the CLI through another program (e.g. setpriv to drop root).
+  const [command, ...rest] = [...(options.prefix ?? []), process.execPath, CLI, ...args];
+  const r = spawnSync(command!, rest, {
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
     timeout: options.timeout ?? 60_000,
     maxBuffer: 64 << 20,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - start };
+}
+
+/**
+ * The same, without blocking the test worker: a run that may take long on a loaded machine
+ * must not hold vitest's event loop (its worker RPC times out after 60 s).
+ */
+export function runCliAsync(
+  args: readonly string[],
+  options: { timeout?: number; cwd?: string; env?: Record<string, string> } = {},
+): Promise<TimedResult> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGTERM'), options.timeout ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr, ms: Date.now() - start });
+    });
+  });
 }

@@ -131,7 +131,7 @@ describe('forbidden keys through extends:', () => {
     writeFileSync(join(dir, 'child.yaml'), 'extends: base.yaml\ncontract:\n  number: EXT-0001\n');
     const { line, column } = positionOf(baseText, '__proto__');
 
-    const loaded = await loadParamsFile(join(dir, 'child.yaml')).then(
+    const loaded = await loadParamsFile(join(dir, 'child.yaml'), { baseDirs: [dir] }).then(
       (l) => l,
       (e: unknown) => e,
     );
@@ -140,7 +140,7 @@ describe('forbidden keys through extends:', () => {
     expect(hit, JSON.stringify(diagnostics)).toMatchObject({ line, column });
     expect(hit?.file).toMatch(/base\.yaml$/);
 
-    const r = runCli(['gen', join(dir, 'child.yaml'), '-o', join(dir, 'out'), '-f', 'md']);
+    const r = runCli(['gen', join(dir, 'child.yaml'), '--base-dir', dir, '-o', join(dir, 'out'), '-f', 'md']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`base\\.yaml:${line}:${column}: error: parties\\.client\\.__proto__`));
     expect(r.stderr).not.toMatch(STACK);
@@ -150,7 +150,7 @@ describe('forbidden keys through extends:', () => {
     const dir = tempDir('contract-ext-');
     writeFileSync(join(dir, 'base.yaml'), base('x-extra:\n  constructor:\n    prototype: {polluted: 1}'));
     writeFileSync(join(dir, 'child.yaml'), 'extends: base.yaml\nx-extra:\n  other: 1\n');
-    const r = runCli(['gen', join(dir, 'child.yaml'), '-o', join(dir, 'out'), '-f', 'md']);
+    const r = runCli(['gen', join(dir, 'child.yaml'), '-o', join(dir, 'out'), '-f', 'md'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/base\.yaml:\d+:\d+: error: x-extra\.constructor/);
   });

@@ -30,6 +30,7 @@ export interface GenOptions {
   watch?: boolean;
   manifest?: boolean;
   font?: string;
+  baseDir?: string[];
 }
 
 function parseJobs(value: string | undefined): number {
@@ -64,6 +65,8 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | 
   const raw = env['SOURCE_DATE_EPOCH'];
   if (raw === undefined || raw === '') return undefined;
   if (!/^\d+$/.test(raw)) throw usage(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${raw}"`, `SOURCE_DATE_EPOCH 必须是整数秒，实际为“${raw}”`);
+  // Beyond 9999-12-31 no file format here can hold the date (PDF and DOCX dates have four-digit years).
+  if (Number(raw) > 253_402_300_799) throw usage(`SOURCE_DATE_EPOCH must be at most 253402300799 (9999-12-31), got "${raw}"`, `SOURCE_DATE_EPOCH 不能大于 253402300799（9999-12-31），实际为“${raw}”`);
   return Number(raw);
 }
 
@@ -129,6 +132,7 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
     ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
     ...(plan.epoch !== undefined ? { sourceDateEpoch: plan.epoch } : {}),
     ...(plan.fonts !== undefined ? { fonts: plan.fonts } : {}),
+    ...(options.baseDir !== undefined ? { baseDirs: options.baseDir } : {}),
   };
 
   if (target.kind === 'stdout') {

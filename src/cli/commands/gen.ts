@@ -15,6 +15,7 @@ export function registerGen(program: Command, run: (fn: () => Promise<CommandRes
     .addOption(new Option('--out-dir <dir>').hideHelp())
     .option('-f, --format <list>', say('output formats docx, pdf, md (default docx,pdf), and/or a report format: github, json', '输出格式 docx、pdf、md（默认 docx,pdf），和/或报告格式：github、json'), collect)
     .option('--templates <dir>', say('a folder whose files replace built-in templates of the same name', '用该文件夹中的同名文件替换内置模板'))
+    .option('--base-dir <dir>', say('also allow `extends:` bases from this folder (default: only inside the current folder); repeatable', '也允许从此目录引用 `extends:` 的基础文件（默认只允许当前目录之内）；可重复'), collect)
     .option('--draft', say('accept missing required values (each a warning); print them and unfilled optional blanks as ____; mark every page 草稿 DRAFT', '接受缺少的必填项（各报一个警告）；缺少的必填项和未填写的可选项印为 ____；每页加“草稿 DRAFT”标记'))
     .option('--pdfa', say('write the PDF as PDF/A-2b for archiving', '生成 PDF/A-2b 格式的 PDF，便于归档'))
     .option('--font <roles>', say('fonts, overriding the params: body=<file|family>,heading=<file|family> (a face of a collection as file.ttc#2)', '字体，优先于参数文件：body=<文件|字体族>,heading=<文件|字体族>（字体集中的某一字体写作 file.ttc#2）'))

@@ -13,11 +13,12 @@ export interface ValidateOptions {
   json?: boolean;
   quiet?: boolean;
   maxWarnings?: string;
+  baseDir?: string[];
 }
 
-async function validateOne(input: string): Promise<readonly Diagnostic[]> {
+async function validateOne(input: string, baseDirs: readonly string[]): Promise<readonly Diagnostic[]> {
   try {
-    const loaded = input === '-' ? parseParamsText(await readStdin(), '<stdin>') : await loadParamsFile(input);
+    const loaded = input === '-' ? parseParamsText(await readStdin(), '<stdin>') : await loadParamsFile(input, { baseDirs });
     return (await validate(loaded)).diagnostics;
   } catch (error) {
     if (error instanceof ContractError) return error.diagnostics;
@@ -34,7 +35,7 @@ export async function runValidate(args: string[], options: ValidateOptions): Pro
   reporter.diagnostics(problems);
   const results: { input: string; diagnostics: readonly Diagnostic[] }[] = [];
   for (const input of inputs) {
-    const diagnostics = await validateOne(input);
+    const diagnostics = await validateOne(input, options.baseDir ?? []);
     results.push({ input, diagnostics });
     reporter.input(input, diagnostics);
   }
