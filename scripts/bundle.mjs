@@ -1,5 +1,7 @@
-// Bundles the CLI into dist/contract.mjs (+ lazily loaded chunks) so that a cold start
-// reads and compiles a few files instead of hundreds. The bundle is minified (less to parse
+// Bundles the CLI into dist/contract.mjs and the library into dist/index.mjs (+ shared, lazily
+// loaded chunks). docx is only ever used bundled: its nanoid dependency declares Node 22+, so
+// installing it beside us would warn on Node 20, though the code it runs works there.
+// Bundling also means a cold start reads and compiles a few files instead of hundreds. The bundle is minified (less to parse
 // at every start; CONTRACT_BUNDLE_MINIFY=0 keeps names for profiling). pdfkit is bundled without the parts contract never calls (see
 // stubs/unused.mjs); the font package stays external (it is data).
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -9,7 +11,7 @@ rmSync('dist/chunks', { recursive: true, force: true });
 const unused = new URL('./stubs/unused.mjs', import.meta.url).pathname;
 
 await build({
-  entryPoints: { contract: 'src/cli/main.ts', 'contract-worker': 'src/output/worker.ts' },
+  entryPoints: { contract: 'src/cli/main.ts', 'contract-worker': 'src/output/worker.ts', index: 'src/index.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

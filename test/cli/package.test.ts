@@ -65,8 +65,10 @@ describe('the package', () => {
     expect(readdirSync(join(app, 'out')).sort()).toEqual(['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']);
     expect(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(pkg.version);
 
-    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { generate } from 'contract'; import { readFileSync } from 'node:fs'; const r = await generate({ yaml: readFileSync('node_modules/contract/examples/params.example.yaml') }, { formats: ['md'] }); console.log(r.params.contract.number);"], { cwd: app, encoding: 'utf8' });
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { generate } from 'contract'; import { readFileSync } from 'node:fs'; const r = await generate({ yaml: readFileSync('node_modules/contract/examples/params.example.yaml') }, { formats: ['md', 'docx'] }); console.log(r.params.contract.number, r.outputs.map((o) => o.format + ':' + (Buffer.from(o.data.subarray(0, 2)).toString() === 'PK' ? 'zip' : o.data.length)).join(' '));"], { cwd: app, encoding: 'utf8' });
     expect(lib.stderr).toBe('');
-    expect(lib.stdout.trim()).toBe('YDH-2025-0001');
+    // docx is bundled, not installed: the library's DOCX must work without it.
+    expect(readdirSync(join(app, 'node_modules'))).not.toContain('docx');
+    expect(lib.stdout.trim()).toMatch(/^YDH-2025-0001 md:\d+ docx:zip$/);
   }, 600_000);
 });

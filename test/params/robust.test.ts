@@ -46,32 +46,3 @@ test('property: any text either parses or throws a ContractError', () => {
     { numRuns: 200 },
   );
 });
-
-/** The example with `n` numbers (distinct, valid landlines) in place of its own. */
-function withNumbers(n: number): string {
-  const lines = Array.from({ length: n }, (_, i) => `    - { number: 010-${String(58800000 + i)}, kind: landline, region: 北京, channels: 1 }`);
-  return EXAMPLE.replace(/  numbers:[^\n]*\n(    [^\n]*\n)+/, `  numbers:\n${lines.join('\n')}\n`);
-}
-
-/** The fastest of a few runs: the least disturbed by whatever else the machine is doing. */
-function fastest(src: string): number {
-  let best = Infinity;
-  for (let round = 0; round < 4; round++) {
-    const start = performance.now();
-    for (let i = 0; i < 5; i++) validateParams(parseParamsText(src, 'p.yaml'));
-    best = Math.min(best, (performance.now() - start) / 5);
-  }
-  return best;
-}
-
-test('speed sanity: loading and validating grows linearly with the file, not quadratically', () => {
-  // A ratio of two timings taken side by side, so that a loaded machine slows both alike
-  // (absolute figures belong in `npm run bench`). 8x the numbers is well under 8x the time if
-  // linear (the rest of the file is fixed), and 64x if quadratic.
-  const small = withNumbers(20);
-  const large = withNumbers(160);
-  expect(validateParams(parseParamsText(large, 'p.yaml')).params?.services.numbers).toHaveLength(160);
-  fastest(small);
-  const ratio = fastest(large) / fastest(small);
-  expect(ratio).toBeLessThan(16);
-});
