@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompletion } from './commands/completion.js';
+import { registerDiff } from './commands/diff.js';
 import { registerGen } from './commands/gen.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
@@ -50,6 +51,7 @@ LC_ALL/LC_MESSAGES/LANG 为 zh_* 时提示和帮助为中文，否则为英文�
   registerTemplates(program, run);
   registerSign(program, run);
   registerVerify(program, run);
+  registerDiff(program, run);
   registerCompletion(program, run);
   for (const command of program.commands) localiseHelp(command, detectLocale());
   return program;

@@ -37,7 +37,7 @@ export function wordDiff(oldTokens: readonly Token[], newTokens: readonly Token[
 }
 
 /** Dice coefficient of the visible words: 1 when the same, 0 when nothing is shared. */
-function similarity(ops: readonly TokenOp[]): number {
+export function similarity(ops: readonly TokenOp[]): number {
   let same = 0;
   let oldOnly = 0;
   let newOnly = 0;

@@ -44,6 +44,11 @@ export function tokenize(inlines: readonly Inline[], bold = false, out: Token[] 
       case 'strong':
         tokenize(node.children, true, out);
         break;
+      case 'ins':
+      case 'del':
+        // A redline compared again: its marks are not words.
+        tokenize(node.children, bold, out);
+        break;
       case 'blank':
         out.push({ text: '____', key: `\u0000blank:${node.hint}`, bold, blank: node.hint });
         break;

@@ -43,7 +43,7 @@ export interface Part {
 const CELL_SEPARATOR: Inline = { kind: 'text', text: ' | ' };
 
 const plain = (inlines: readonly Inline[]): string =>
-  inlines.map((i) => (i.kind === 'text' || i.kind === 'ref' ? i.text : i.kind === 'strong' ? plain(i.children) : '____')).join('');
+  inlines.map((i) => (i.kind === 'text' || i.kind === 'ref' ? i.text : i.kind === 'strong' || i.kind === 'ins' || i.kind === 'del' ? plain(i.children) : '____')).join('');
 
 function unit(kind: UnitKind, clause: string, inlines: readonly Inline[], path: readonly number[], header: readonly string[] = []): Unit {
   const tokens = tokenize(inlines);

@@ -10,7 +10,7 @@ const RENDERER_TEXT = '第条页共附件合同编号：（）、.•____草稿 
 function inlineText(inlines: readonly Inline[], out: string[]): void {
   for (const node of inlines) {
     if (node.kind === 'text' || node.kind === 'ref') out.push(node.text);
-    else if (node.kind === 'strong') inlineText(node.children, out);
+    else if (node.kind === 'strong' || node.kind === 'ins' || node.kind === 'del') inlineText(node.children, out);
   }
 }
 

@@ -67,7 +67,7 @@ function pushWithMarkers(ctx: PartContext, out: Inline[], value: string, node: M
 
 /** The text of inlines where only text can go (titles). */
 const flatText = (inlines: readonly Inline[]): string =>
-  inlines.map((i) => (i.kind === 'text' || i.kind === 'ref' ? i.text : i.kind === 'strong' ? flatText(i.children) : '')).join('');
+  inlines.map((i) => (i.kind === 'text' || i.kind === 'ref' ? i.text : i.kind === 'strong' || i.kind === 'ins' || i.kind === 'del' ? flatText(i.children) : '')).join('');
 
 function convertInlines(ctx: PartContext, node: MdNode, inline: Token | undefined): Inline[] {
   const root: Inline[] = [];

@@ -25,7 +25,17 @@ export type Inline =
    * that cannot compute it live: the DOCX writes a REF field with `text` as the cached result,
    * the PDF a link to the target.
    */
-  | { readonly kind: 'ref'; readonly target: RefTarget; readonly text: string };
+  | { readonly kind: 'ref'; readonly target: RefTarget; readonly text: string }
+  /**
+   * A tracked change of a redline (two versions of one contract compared): words added in
+   * the new version (`ins`) or removed from the old one (`del`). The DOCX writes them as Word
+   * revisions (w:ins / w:del) that Accept and Reject act on; the PDF as blue underlined and
+   * red struck-through text.
+   */
+  | { readonly kind: 'ins' | 'del'; readonly children: readonly Inline[] };
+
+/** A whole paragraph, table row, article or annex added or removed in a redline. */
+export type Revision = 'ins' | 'del';
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -38,6 +48,8 @@ export interface ArticleBlock {
   readonly style: 'article' | 'section';
   readonly children: readonly Block[];
   readonly source?: SourcePos;
+  /** Redlines: the whole article was added or removed (its heading is marked; its text carries its own marks). */
+  readonly revision?: Revision;
 }
 
 /** A numbered clause N.M of the enclosing article. */
@@ -50,6 +62,8 @@ export interface ParagraphBlock {
   readonly kind: 'paragraph';
   readonly children: readonly Inline[];
   readonly align?: Align;
+  /** Redlines: the paragraph itself (its mark) was added or removed, not only words in it. */
+  readonly revision?: Revision;
 }
 
 /** Ordered items number as （1）（2）; unordered ones get a bullet. */
@@ -64,6 +78,8 @@ export interface TableBlock {
   readonly header: readonly (readonly Inline[])[];
   readonly rows: readonly (readonly (readonly Inline[])[])[];
   readonly align?: readonly Align[];
+  /** Redlines: per row, whether the whole row was added or removed (undefined: neither). */
+  readonly rowRevisions?: readonly (Revision | undefined)[];
 }
 
 export interface SignatureField {
@@ -113,6 +129,8 @@ export interface Annex {
   readonly title: string;
   readonly role: AnnexRole;
   readonly body: readonly Block[];
+  /** Redlines: the whole annex was added or removed. */
+  readonly revision?: Revision;
 }
 
 export interface PartyMeta {
@@ -136,6 +154,8 @@ export interface DocumentMeta {
    * fonts these name (resolved by src/fonts); the DOCX names the same families.
    */
   readonly fonts?: { readonly body: string; readonly heading: string };
+  /** Redlines: who made the tracked changes and when (ISO date-time), for Word's revision marks. */
+  readonly revisionAuthor?: { readonly name: string; readonly date: string };
 }
 
 export interface ContractDocument {

@@ -128,7 +128,7 @@ async function write(processed: ProcessedInput, options: BatchOptions, claimed: 
       { lockWaitMs: options.lockWaitMs ?? lockWaitFromEnv() },
     );
   } catch (error) {
-    return { ...base, status: 'failed', outputs: [], diagnostics: [...processed.diagnostics, writeProblem(error, processed.input, dir)] };
+    return { ...base, status: 'failed', outputs: [], diagnostics: [...processed.diagnostics, outputWriteProblem(error, processed.input, dir)] };
   }
   return { ...base, status: 'written', outputs, diagnostics: processed.diagnostics };
 }
@@ -140,7 +140,7 @@ function lockWaitFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefin
   return Math.min(Number(raw) * 1000, 3_600_000);
 }
 
-function writeProblem(error: unknown, input: string, outDir: string): Diagnostic {
+export function outputWriteProblem(error: unknown, input: string, outDir: string): Diagnostic {
   const dir = resolve(outDir);
   const io = (code: string, en: string, zh: string, hint?: [string, string]): Diagnostic => ({
     kind: 'io',

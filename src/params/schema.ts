@@ -361,7 +361,7 @@ const rawParams = z.strictObject({
         clause: textField('变更条款 Clause changed, e.g. 第五条 5.2'),
         original: textField('原约定 Original text'),
         amended: textField('变更后约定 Amended text'),
-        effectiveDate: dateField('变更生效日期 Effective date of the change'),
+        effectiveDate: dateField('变更生效日期 Effective date of the change (absent: the day the change agreement takes effect)').optional(),
       }),
     )
     .default([])

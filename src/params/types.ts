@@ -218,7 +218,7 @@ export interface ContractParams {
   };
   maintenance: { noticeDate: IsoDate; window: string; content: string; impact: string }[];
   /** Changes recorded in the 合同变更协议 annex; empty: blank rows to fill in by hand. */
-  changes: { clause: string; original: string; amended: string; effectiveDate: IsoDate }[];
+  changes: { clause: string; original: string; amended: string; effectiveDate?: IsoDate }[];
   annexes: AnnexId[];
   /** Typesetting of the PDF: fonts as installed family names or font files (relative to the params file). */
   document?: { fonts?: { body?: string; heading?: string } };

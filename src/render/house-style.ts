@@ -122,3 +122,13 @@ export const FONT_FAMILIES = {
 
 /** Room for a party's handwritten signature, seal and date: the hand-filled lines together at least this high (3 cm). */
 export const SIGNING_ROOM = 30 * MM;
+
+/**
+ * A redline's tracked changes, as Word shows them by default: insertions in blue, underlined;
+ * deletions in red, struck through. Colours as RGB 0…1 (hex for the DOCX); `offsetEm` places
+ * the rule relative to the baseline, in ems, downwards positive.
+ */
+export const REDLINE = {
+  ins: { color: [0, 0.3, 0.75] as const, hex: '004DBF', offsetEm: 0.14, width: 0.6 },
+  del: { color: [0.8, 0, 0] as const, hex: 'CC0000', offsetEm: -0.32, width: 0.6 },
+} as const;

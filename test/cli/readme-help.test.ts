@@ -31,7 +31,7 @@ function helpOptions(command: string): string[] {
 }
 
 describe('README and --help agree', () => {
-  it.each(['gen', 'validate'])('the README documents exactly the options of %s --help', (command) => {
+  it.each(['gen', 'validate', 'diff'])('the README documents exactly the options of %s --help', (command) => {
     expect(readmeOptions(command)).toEqual(helpOptions(command));
   });
 

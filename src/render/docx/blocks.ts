@@ -12,7 +12,7 @@ import { SPACING, TEXT_WIDTH } from '../house-style.js';
 import { paragraphItem, type FlowItem, type ParagraphItem } from './flow.js';
 import { inlineRuns, textRuns } from './inlines.js';
 import { articleLabelWidth, labelColumn, levelIndent, LIST, sectionLabelWidth, STYLE_BOUND, type ListRef } from './numbering.js';
-import type { References } from './references.js';
+import { paragraphMark, type References } from './references.js';
 import { STYLE_ID, type StyleId } from './style-ids.js';
 import { signaturesTable } from './signatures.js';
 import { FIRST_LINE_INDENT } from './styles.js';
@@ -130,7 +130,7 @@ function renderArticle(block: ArticleBlock, ctx: BlockContext, state: BlockState
   const isArticle = block.style === 'article';
   const numbered: Numbered = isArticle ? { list: LIST.articles, instance: 0 } : { list: LIST.sections, instance: ctx.sectionsInstance };
   const width = isArticle ? articleLabelWidth(articleLabel(n)) : sectionLabelWidth(sectionLabel(n));
-  const title = textRuns(block.title);
+  const title = block.revision ? inlineRuns([{ kind: block.revision, children: [{ kind: 'text', text: block.title }] }], state.refs) : textRuns(block.title);
   const target = isArticle && ctx.mainBody && ctx.x === 0 ? state.refs.bookmark({ kind: 'article', id: block.id }, title) : title;
   out.push(
     paragraphItem(
@@ -138,6 +138,7 @@ function renderArticle(block: ArticleBlock, ctx: BlockContext, state: BlockState
         style: isArticle ? STYLE_ID.article : STYLE_ID.section,
         ...numberingOf(numbered.list, 0, numbered.instance),
         ...labelled(ctx.x, width, numbered.list, 0),
+        ...paragraphMark(block.revision, state.refs),
       },
       isArticle ? { before: SPACING.articleBefore, after: SPACING.articleAfter } : { before: SPACING.sectionBefore, after: SPACING.sectionAfter },
       target,
@@ -179,7 +180,7 @@ function renderClause(block: ClauseBlock, ctx: BlockContext, state: BlockState, 
   const lead = first?.kind === 'paragraph' ? first : undefined;
   out.push(
     paragraphItem(
-      { style, ...numberingOf(numbering.reference, numbering.level, numbering.instance), ...labelled(ctx.x, width, numbering.reference, numbering.level), ...alignment(lead?.align) },
+      { style, ...numberingOf(numbering.reference, numbering.level, numbering.instance), ...labelled(ctx.x, width, numbering.reference, numbering.level), ...alignment(lead?.align), ...paragraphMark(lead?.revision, state.refs) },
       BODY_SPACING,
       lead ? inlineRuns(lead.children, state.refs) : [],
     ),
@@ -190,7 +191,7 @@ function renderClause(block: ClauseBlock, ctx: BlockContext, state: BlockState, 
 function bodyParagraph(block: ParagraphBlock, ctx: BlockContext, state: BlockState): ParagraphItem {
   const indentFirst = ctx.indentFirst && block.align === undefined;
   const indent = ctx.x === 0 && indentFirst ? {} : { indent: { left: twips(ctx.x), firstLine: indentFirst ? FIRST_LINE_INDENT : 0 } };
-  return paragraphItem({ ...indent, ...alignment(block.align) }, BODY_SPACING, inlineRuns(block.children, state.refs));
+  return paragraphItem({ ...indent, ...alignment(block.align), ...paragraphMark(block.revision, state.refs) }, BODY_SPACING, inlineRuns(block.children, state.refs));
 }
 
 /** （1）（2）… restarting for every list, or bullets; the first paragraph of an item carries the label. */
@@ -209,6 +210,7 @@ function renderList(block: ListBlock, ctx: BlockContext, state: BlockState, out:
           ...numberingOf(block.ordered ? LIST.items : LIST.bullets, level, instance, 0),
           ...labelled(ctx.x, width, block.ordered ? LIST.items : LIST.bullets, level),
           ...alignment(lead?.align),
+          ...paragraphMark(lead?.revision, state.refs),
         },
         BODY_SPACING,
         lead ? inlineRuns(lead.children, state.refs) : [],

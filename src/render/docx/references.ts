@@ -11,18 +11,27 @@
  * was rendered before in the same process.
  */
 import { BookmarkEnd, BookmarkStart, BuilderElement, TextRun, type IRunOptions, type ParagraphChild, type XmlComponent } from 'docx';
-import type { ContractDocument, RefTarget } from '../../model/types.js';
+import type { ContractDocument, RefTarget, Revision } from '../../model/types.js';
 
 /** What a paragraph's children may hold at run time; docx's type lists fewer kinds than it writes. */
 export const asChild = (component: XmlComponent): ParagraphChild => component as unknown as ParagraphChild;
 
 const MAX_NAME = 40; // Word's limit on bookmark names
 
+/** Who made a redline's tracked changes and when, with the id Word wants on each. */
+export interface RevisionMark {
+  readonly id: number;
+  readonly author: string;
+  readonly date: string;
+}
+
 export class References {
   private readonly names = new Map<string, string>();
   private nextId = 1;
+  private readonly revisionAuthor: ContractDocument['meta']['revisionAuthor'];
 
   constructor(doc: ContractDocument) {
+    this.revisionAuthor = doc.meta.revisionAuthor;
     const taken = new Set<string>();
     const add = (target: RefTarget) => {
       const base = `_Ref_${target.kind}_${target.id.replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, MAX_NAME);
@@ -33,6 +42,16 @@ export class References {
     };
     for (const block of doc.body) if (block.kind === 'article' && block.style === 'article') add({ kind: 'article', id: block.id });
     for (const annex of doc.annexes) add({ kind: 'annex', id: annex.id });
+  }
+
+  /**
+   * The attributes of one more tracked change (ids are counted per document, as bookmarks are).
+   * A redline names its author; a change in a document without one is still attributed.
+   */
+  revision(): RevisionMark {
+    const by = this.revisionAuthor ?? { name: 'contract', date: '1970-01-01T00:00:00Z' };
+    // One counter with the bookmarks: an id is unique among all of a document's annotations.
+    return { id: this.nextId++, author: by.name, date: by.date };
   }
 
   /** The bookmark name of a target, if the document has it. */
@@ -67,3 +86,12 @@ export class References {
 }
 
 const key = (target: RefTarget): string => `${target.kind}:${target.id}`;
+
+/**
+ * A redline's paragraph added or removed as a whole: its paragraph mark is a tracked change too,
+ * so rejecting an insertion (or accepting a deletion) leaves no empty paragraph behind.
+ */
+export function paragraphMark(revision: Revision | undefined, refs: References) {
+  if (revision === undefined) return {};
+  return { run: revision === 'ins' ? { insertion: refs.revision() } : { deletion: refs.revision() } };
+}

@@ -21,7 +21,7 @@ import type { Align, Inline, TableBlock } from '../../model/types.js';
 import { STYLES, TABLE } from '../house-style.js';
 import { inlineRuns, inlineText } from './inlines.js';
 import { measureText } from './measure.js';
-import type { References } from './references.js';
+import { paragraphMark, type References } from './references.js';
 import { STYLE_ID } from './style-ids.js';
 import { eighths, grayHex, twips } from './units.js';
 
@@ -93,9 +93,12 @@ export function contractTable(block: TableBlock, refs: References, place: TableP
     if (bodyRows <= TABLE.keepWholeRows) return true;
     return index < TABLE.minRowsPerPage - 1 || index >= bodyRows - TABLE.minRowsPerPage;
   };
-  const row = (cells: readonly (readonly Inline[])[], header: boolean, index = -1): TableRow =>
-    new TableRow({
+  const row = (cells: readonly (readonly Inline[])[], header: boolean, index = -1): TableRow => {
+    const revision = header ? undefined : block.rowRevisions?.[index];
+    const mark = revision === undefined ? {} : revision === 'ins' ? { insertion: refs.revision() } : { deletion: refs.revision() };
+    return new TableRow({
       cantSplit: true,
+      ...mark,
       ...(header ? { tableHeader: true } : {}),
       children: widths.map(
         (width, c) =>
@@ -107,12 +110,14 @@ export function contractTable(block: TableBlock, refs: References, place: TableP
                 style: header ? STYLE_ID.tableHeader : STYLE_ID.tableText,
                 ...(keepsNext(index, header) ? { keepNext: true } : {}),
                 ...(header ? {} : { alignment: ALIGN[block.align?.[c] ?? ('left' satisfies Align)] }),
+                ...paragraphMark(revision, refs),
                 children: inlineRuns(cells[c] ?? [], refs),
               }),
             ],
           }),
       ),
     });
+  };
   return new Table({
     rows: [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r, i) => row(r, false, i))],
     width: { size: total, type: WidthType.DXA },

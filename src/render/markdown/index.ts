@@ -22,6 +22,11 @@ function inlines(children: readonly Inline[]): string {
           return '\\_\\_\\_\\_';
         case 'ref':
           return escapeMarkdown(inline.text);
+        // Markdown has no tracked changes; HTML's ins and del are what renderers of it show.
+        case 'ins':
+          return `<ins>${inlines(inline.children)}</ins>`;
+        case 'del':
+          return `<del>${inlines(inline.children)}</del>`;
         default:
           return assertNever(inline);
       }

@@ -100,7 +100,7 @@ function renderArticle(layout: Layout, block: ArticleBlock, ctx: Ctx, scope: Sco
   const labelWidth = textWidth('bold', label, style.size) + (isArticle ? style.size : 0);
   const textX = ctx.x + labelWidth;
   const width = ctx.width - labelWidth;
-  const lines = breakLines([{ text: block.title, style: 'bold' }], style.size, width, width);
+  const lines = breakLines([{ text: block.title, style: 'bold', ...(block.revision ? { mark: block.revision } : {}) }], style.size, width, width);
   layout.space(isArticle ? SPACING.articleBefore : SPACING.sectionBefore);
   const after = isArticle ? SPACING.articleAfter : SPACING.sectionAfter;
   // Keep the heading with the start of what follows (two lines, a table's first rows).

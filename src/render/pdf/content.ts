@@ -18,10 +18,11 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
   let inText = false;
   let font = '';
   let tc = 0;
-  let gray = 0;
+  // The fill colour operator last set inside the text object ('' : black, the default).
+  let fill = '';
   const endText = (): void => {
     if (!inText) return;
-    if (gray !== 0) out.push('0 g');
+    if (fill !== '') out.push('0 g');
     out.push('ET');
     inText = false;
   };
@@ -37,7 +38,7 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
           inText = true;
           font = '';
           tc = 0;
-          gray = 0;
+          fill = '';
         }
         const tf = `/${embedded.id} ${num(op.size)} Tf`;
         if (tf !== font) {
@@ -48,9 +49,10 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
           out.push(`${num(op.spacing)} Tc`);
           tc = op.spacing;
         }
-        if (op.gray !== gray) {
-          out.push(`${num(op.gray)} g`);
-          gray = op.gray;
+        const wanted = op.color ? `${op.color.map(num).join(' ')} rg` : op.gray !== 0 ? `${num(op.gray)} g` : '';
+        if (wanted !== fill) {
+          out.push(wanted === '' ? '0 g' : wanted);
+          fill = wanted;
         }
         let m = `1 0 0 -1 ${num(op.x)} ${num(op.y)}`;
         if (op.angle) {
@@ -63,7 +65,7 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
       }
       case 'line':
         endText();
-        out.push(`q ${num(op.gray)} G ${num(op.width)} w ${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S Q`);
+        out.push(`q ${op.color ? `${op.color.map(num).join(' ')} RG` : `${num(op.gray)} G`} ${num(op.width)} w ${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S Q`);
         break;
       case 'rect': {
         endText();

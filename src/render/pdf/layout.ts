@@ -5,7 +5,10 @@
  * everything first means the page count is known before any header or footer is drawn.
  */
 import type { Line } from './line-break.js';
-import { CONTENT_BOTTOM, PAGE, SPACING, type FontStyle, type TextStyle } from './style.js';
+import { CONTENT_BOTTOM, PAGE, REDLINE, SPACING, type FontStyle, type TextStyle } from './style.js';
+
+/** A device RGB colour, each component 0…1. */
+export type Rgb = readonly [number, number, number];
 
 export type Op =
   | {
@@ -20,10 +23,12 @@ export type Op =
       readonly spacing: number;
       /** 0 black … 1 white. */
       readonly gray: number;
+      /** A colour in place of the gray (a redline's marks). */
+      readonly color?: Rgb;
       /** Counter-clockwise rotation in degrees. */
       readonly angle?: number;
     }
-  | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly width: number; readonly gray: number }
+  | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly width: number; readonly gray: number; readonly color?: Rgb }
   | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill?: number; readonly stroke?: number; readonly width?: number };
 
 export interface Page {
@@ -189,7 +194,15 @@ export class Layout {
     for (const piece of line.pieces) {
       const advance = piece.width + piece.chars * spacing;
       if (piece.text.trim() !== '') {
-        this.add({ kind: 'text', font: piece.style, size: style.size, x: start, y, text: piece.text, spacing, gray });
+        const color = piece.mark ? REDLINE[piece.mark].color : undefined;
+        this.add({ kind: 'text', font: piece.style, size: style.size, x: start, y, text: piece.text, spacing, gray, ...(color ? { color } : {}) });
+      }
+      if (piece.mark !== undefined) {
+        // Insertions underlined, deletions struck through, as Word shows tracked changes.
+        const mark = REDLINE[piece.mark];
+        const lineY = y + mark.offsetEm * style.size;
+        const end = start + advance - (piece === line.pieces.at(-1) ? spacing : 0);
+        this.add({ kind: 'line', x1: start, y1: lineY, x2: end, y2: lineY, width: mark.width, gray: 0, color: mark.color });
       }
       if (piece.link !== undefined) this.links.push({ page: this.page, x: start, y: top, w: advance, h: style.lineHeight, target: piece.link });
       start += advance;

@@ -9,6 +9,7 @@
  *   moving it whole would leave a gap that justification cannot close;
  * - no paragraph ends with one CJK character alone on its last line: one more comes down.
  */
+import type { Revision } from '../../model/types.js';
 import { glyphMetrics, loadFont } from './font.js';
 import { SPACING, type FontStyle } from './style.js';
 
@@ -17,11 +18,14 @@ export interface Run {
   readonly style: FontStyle;
   /** A cross-reference: the anchor the text links to. */
   readonly link?: string;
+  /** A redline's tracked change: inserted or deleted text. */
+  readonly mark?: Revision;
 }
 
 export interface Piece {
   readonly style: FontStyle;
   readonly link: string | undefined;
+  readonly mark: Revision | undefined;
   readonly text: string;
   /** Natural width in points. */
   readonly width: number;
@@ -65,6 +69,7 @@ interface Token {
   readonly ch: string;
   readonly style: FontStyle;
   readonly link: string | undefined;
+  readonly mark: Revision | undefined;
   readonly kind: Kind;
   readonly width: number;
   readonly drawn: boolean;
@@ -102,11 +107,11 @@ function tokenize(runs: readonly Run[], size: number): Token[] {
       const cp = ch.codePointAt(0)!;
       const kind = kindOf(cp, ch);
       if (kind === 'newline' || ch === '\r') {
-        if (kind === 'newline') tokens.push({ ch, style: run.style, link: undefined, kind, width: 0, drawn: false });
+        if (kind === 'newline') tokens.push({ ch, style: run.style, link: undefined, mark: undefined, kind, width: 0, drawn: false });
         continue;
       }
       const m = glyphMetrics(font, cp);
-      tokens.push({ ch, style: run.style, link: run.link, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
+      tokens.push({ ch, style: run.style, link: run.link, mark: run.mark, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
     }
   }
   return tokens;
@@ -188,14 +193,14 @@ function makeLine(atoms: readonly (readonly Token[])[], hard: boolean): Line {
   const close = (): void => {
     if (current === undefined || text === '') return;
     // Every piece has the same shape (link: undefined when it has none): one hidden class.
-    pieces.push({ style: current.style, text, width: pieceWidth, chars: pieceChars, link: current.link });
+    pieces.push({ style: current.style, text, width: pieceWidth, chars: pieceChars, link: current.link, mark: current.mark });
     text = '';
     pieceWidth = 0;
     pieceChars = 0;
   };
   for (const atom of atoms) {
     for (const t of atom) {
-      if (current !== undefined && (t.style !== current.style || t.link !== current.link)) close();
+      if (current !== undefined && (t.style !== current.style || t.link !== current.link || t.mark !== current.mark)) close();
       current = t;
       text += t.ch;
       pieceWidth += t.width;
