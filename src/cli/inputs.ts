@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -66,7 +67,7 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
       continue;
     }
     if (isDirectory(arg)) {
-      const found = await glob(PARAMS_FILE, { cwd: arg, ignore: NOT_INPUTS, onlyFiles: true, caseSensitiveMatch: false, expandDirectories: false });
+      const found = [...(await glob(PARAMS_FILE, { cwd: arg, ignore: NOT_INPUTS, onlyFiles: true, caseSensitiveMatch: false, expandDirectories: false })), ...(await notRegular(arg))];
       if (found.length === 0) problems.push(nothingFound(arg, `no params files in this folder`, `该文件夹中没有参数文件`));
       for (const f of found.sort()) add(join(arg, f));
       continue;
@@ -127,4 +128,27 @@ function fnv1a(value: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
+}
+
+/**
+ * Entries below a folder named like params files that are neither files nor folders (a FIFO,
+ * a socket, a device): the glob leaves them out, but a user who put one there meant it as an
+ * input, so it is one, and fails when read with its own error instead of silently vanishing.
+ */
+async function notRegular(root: string): Promise<string[]> {
+  const folders = ['', ...(await glob('**/', { cwd: root, ignore: NOT_INPUTS, onlyDirectories: true, expandDirectories: false }))];
+  const out: string[] = [];
+  for (const folder of folders) {
+    let entries;
+    try {
+      entries = await readdir(join(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.name.startsWith('_') || e.name.startsWith('.') || !/\.ya?ml$/i.test(e.name)) continue;
+      out.push(join(folder, e.name));
+    }
+  }
+  return out;
 }

@@ -119,7 +119,9 @@ describe('gen --watch', () => {
     mkdirSync(join(tpl, 'articles'), { recursive: true });
     const out = join(dir, 'out');
     const md = join(out, 'YDH-2025-0001.md');
+    // From the folder that holds the base: bases outside the working folder are refused.
     const child = spawn(process.execPath, [CLI, 'gen', params, '--watch', '--templates', tpl, '-o', out, '-f', 'md'], {
+      cwd: dir,
       env: cliEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -111,19 +111,32 @@ describe('the redline DOCX: Word tracked changes', () => {
     expect(marked(head[0]!, 'ins')).toEqual(['9']);
   });
 
-  it('an annex added: a whole insertion, paragraph marks and table rows too; later annexes renumber without an edit', async () => {
-    const { xml, document } = await redline(edit(/^  - nda +#.*\n/m, ''), EXAMPLE);
+  it('an annex added: a whole insertion, its title and paragraph marks too; later annexes renumber without an edit', async () => {
+    const { xml, document, parts } = await redline(edit(/^  - nda +#.*\n/m, ''), EXAMPLE);
     expect(document.annexes.find((a) => a.id === 'nda')?.revision).toBe('ins');
+    // Paragraph-mark and table-row revisions are valid OOXML too.
+    expect(validateParts(parts)).toEqual([]);
     // Only the full stop that ended the precedence list before the annex was appended to it.
     expect(marked(xml, 'del')).toEqual(['。']);
+    expect(marked(xml, 'ins')).toContain('保密协议'); // its title
     const inserted = marked(xml, 'ins').join('');
-    expect(inserted).toContain('保密协议');
     expect(inserted).toContain('保密信息');
     // Rejecting it leaves no empty paragraph: its paragraph marks are insertions too.
     expect((xml.match(/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:ins\b/g) ?? []).length).toBeGreaterThan(10);
     // The change agreement after it (附件四 -> 附件五) has no marks: its numbering is Word's.
     const after = xml.slice(xml.lastIndexOf('合同变更协议'));
     expect(after).not.toMatch(/<w:(?:ins|del)\b/);
+  });
+
+  it('a number added: one inserted table row, its row mark a tracked insertion', async () => {
+    const more = edit('  numbers:                       #', '  numbers:\n    - { number: 010-58800001, kind: landline, region: 北京, channels: 2 }\n  #');
+    const { xml, parts } = await redline(EXAMPLE, more);
+    const rows = elementsWith(xml, 'w:tr', '010-58800001');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:ins\b/);
+    expect(marked(rows[0]!, 'del')).toEqual([]);
+    expect(marked(rows[0]!, 'ins').join('')).toContain('010-58800001');
+    expect(validateParts(parts)).toEqual([]);
   });
 
   it('an article dropped: a whole deletion; the articles after it renumber without an edit', async () => {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../cli/run-cli.js';
-import { EXAMPLE_TEXT, STACK, runCliTimed } from './helpers.js';
+import { EXAMPLE_TEXT, STACK, articleOrder, runCliTimed } from './helpers.js';
 
 const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 /** Ended by the test if it hangs: what matters is that the run ends by itself, with exit 1. */
@@ -152,6 +152,7 @@ describe('templates that are not regular files', { timeout: 180_000 }, () => {
   ])('%s as a template: a located template error, exit 1, nothing written', (_, make) => {
     const dir = tempDir('contract-reads-');
     mkdirSync(join(dir, 'tpl', 'articles'), { recursive: true });
+    writeFileSync(join(dir, 'tpl', 'articles.order'), articleOrder(['99-x']));
     const template = join(dir, 'tpl', 'articles', '99-x.md.hbs');
     make(template);
     writeFileSync(join(dir, 'p.yaml'), EXAMPLE_TEXT);
@@ -165,6 +166,7 @@ describe('templates that are not regular files', { timeout: 180_000 }, () => {
   it('a template larger than the cap is refused without being read whole', () => {
     const dir = tempDir('contract-reads-');
     mkdirSync(join(dir, 'tpl', 'articles'), { recursive: true });
+    writeFileSync(join(dir, 'tpl', 'articles.order'), articleOrder(['99-big']));
     writeFileSync(join(dir, 'tpl', 'articles', '99-big.md.hbs'), `# 大\n\n${'文字'.repeat(40_000)}\n`);
     const r = runCliTimed(['gen', 'examples/params.example.yaml', '--templates', join(dir, 'tpl'), '-o', join(dir, 'out'), '-f', 'md'], { timeout: TIMEOUT });
     expect(r.status).toBe(1);

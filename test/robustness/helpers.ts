@@ -3,7 +3,7 @@
  * a DOCX / PDF is complete, and a child-process runner that measures time.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
@@ -140,4 +140,13 @@ export function runCliAsync(
       resolve({ status, signal, stdout, stderr, ms: Date.now() - start });
     });
   });
+}
+
+/**
+ * An `articles.order` for a templates folder that adds articles: every built-in article, then
+ * `added` (a new article file is an error unless the order lists it).
+ */
+export function articleOrder(added: readonly string[]): string {
+  const builtIn = readdirSync('templates/zh-CN/articles').map((f) => f.replace(/\.md\.hbs$/, '')).sort();
+  return `${[...builtIn, ...added].join('\n')}\n`;
 }

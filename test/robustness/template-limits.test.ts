@@ -15,7 +15,7 @@ import { checkTemplateText } from '../../src/compose/template-text.js';
 import { ContractError } from '../../src/diagnostics.js';
 import { validate } from '../../src/pipeline.js';
 import { tempDir } from '../cli/run-cli.js';
-import { EXAMPLE_PATH, EXAMPLE_TEXT, STACK, runCliTimed } from './helpers.js';
+import { EXAMPLE_PATH, EXAMPLE_TEXT, STACK, articleOrder, runCliTimed } from './helpers.js';
 
 const TIMEOUT = 30_000;
 
@@ -26,6 +26,8 @@ function templates(files: Record<string, string | Buffer>): string {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), content);
   }
+  const added = Object.keys(files).flatMap((name) => /^articles\/(99-[^/]+)\.md\.hbs$/.exec(name)?.[1] ?? []);
+  if (added.length > 0) writeFileSync(join(dir, 'articles.order'), articleOrder(added));
   return dir;
 }
 

@@ -22,7 +22,8 @@ beforeAll(() => {
 });
 
 function gen(outDir: string, extra: string[] = []) {
-  const r = runCli(['gen', join(inputs, 'customers'), '-o', outDir, '-j', '1', '--manifest', ...extra], { env });
+  // Run from the folder that holds the base: bases outside the working folder are refused.
+  const r = runCli(['gen', join(inputs, 'customers'), '-o', outDir, '-j', '1', '--manifest', ...extra], { env, cwd: inputs });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
 }
@@ -77,7 +78,7 @@ describe('gen --manifest', () => {
 
   it('names a shard\'s manifest after the shard, so shards can share a folder', () => {
     const out = tempDir();
-    for (const k of [1, 2]) expect(runCli(['gen', join(inputs, 'customers'), '-o', out, '--manifest', '--shard', `${k}/2`, '-q'], { env }).status).toBe(0);
+    for (const k of [1, 2]) expect(runCli(['gen', join(inputs, 'customers'), '-o', out, '--manifest', '--shard', `${k}/2`, '-q'], { env, cwd: inputs }).status).toBe(0);
     const names = readdirSync(out).filter((f) => /SHA256SUMS|manifest/.test(f)).sort();
     expect(names).toEqual(['SHA256SUMS.1-of-2', 'SHA256SUMS.2-of-2', 'manifest.1-of-2.json', 'manifest.2-of-2.json']);
     for (const sums of names.filter((n) => n.startsWith('SHA256SUMS'))) expect(spawnSync('sha256sum', ['-c', sums], { cwd: out }).status).toBe(0);

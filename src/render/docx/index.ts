@@ -16,11 +16,11 @@ import { renderBlocks, rootContext, type BlockState } from './blocks.js';
 import { buildFlow, paragraphItem, type FlowItem } from './flow.js';
 import { familiesOf, type Families } from './fonts.js';
 import { annexHeader, bodyHeader, FOOTER_DISTANCE, HEADER_DISTANCE, pageFooter } from './header-footer.js';
-import { textRuns } from './inlines.js';
+import { inlineRuns, textRuns } from './inlines.js';
 import { NUMBERING } from './numbering.js';
 import { compileParts, packParts } from './package.js';
 import { coreProperties, customProperties } from './properties.js';
-import { References } from './references.js';
+import { paragraphMark, References } from './references.js';
 import { epochMs } from './reproducible.js';
 import { STYLE_ID } from './style-ids.js';
 import { stylesFor } from './styles.js';
@@ -84,11 +84,16 @@ function annexSection(doc: ContractDocument, annex: Annex, position: number, fam
   const target = { kind: 'annex', id: annex.id } as const;
   const items: FlowItem[] = [
     paragraphItem(
-      { style: STYLE_ID.annexLabel }, // numbered 附件%1 by its style
+      { style: STYLE_ID.annexLabel, ...paragraphMark(annex.revision, state.refs) }, // numbered 附件%1 by its style
       { before: 0, after: 0 },
       state.refs.bookmark(target, []),
     ),
-    paragraphItem({ style: STYLE_ID.annexTitle }, { before: 0, after: SPACING.annexTitleAfter }, textRuns(annex.title)),
+    paragraphItem(
+      { style: STYLE_ID.annexTitle, ...paragraphMark(annex.revision, state.refs) },
+      { before: 0, after: SPACING.annexTitleAfter },
+      // A redline's annex added or dropped as a whole: its title is a tracked change too.
+      annex.revision ? inlineRuns([{ kind: annex.revision, children: [{ kind: 'text', text: annex.title }] }], state.refs) : textRuns(annex.title),
+    ),
   ];
   state.articles = 0;
   renderBlocks(annex.body, rootContext(position, { mainBody: false, sample: annex.role === 'form' }), state, items);
