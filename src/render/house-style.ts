@@ -63,6 +63,11 @@ export const SPACING = {
   bulletLabelEm: 1.4,
   /** Justify only when the spacing added between characters stays below this (em). */
   maxJustifyEm: 0.3,
+  /**
+   * Above this spacing (em), a line rather breaks a long Latin token or a phone number after
+   * a hyphen, @, dot or slash (as Word and WPS do) than letter-space the whole line.
+   */
+  preferBreakEm: 0.15,
 } as const;
 
 export const TABLE = {

@@ -172,9 +172,18 @@ function atoms(tokens: readonly Token[]): Token[][] {
 
 const widthOf = (tokens: readonly Token[]): number => tokens.reduce((w, t) => w + t.width, 0);
 
-/** Positions inside a Latin token after which it may break, as a last resort (never inside a number). */
+/** A phone number written in groups (400-820-1234, 010-62345678), not a date or an amount. */
+const PHONE = /^\+?\d{2,4}(?:-\d{2,8}){1,3}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Positions inside a token after which it may break: in a Latin token (an address, a URL)
+ * after @ . / - _; in a phone number after its hyphens. Never inside an amount or a date.
+ */
 function softBreaks(atom: readonly Token[]): number[] {
-  if (!atom.some((t) => /[A-Za-z@]/.test(t.ch))) return [];
+  const word = atom.filter((t) => t.kind === 'word').map((t) => t.ch).join('');
+  const phone = PHONE.test(word) && !ISO_DATE.test(word);
+  if (!phone && !atom.some((t) => /[A-Za-z@]/.test(t.ch))) return [];
   const out: number[] = [];
   for (let k = 0; k < atom.length - 1; k++) {
     if (atom[k]!.kind === 'word' && SOFT_BREAK_AFTER.has(atom[k]!.ch) && atom[k + 1]!.kind === 'word') out.push(k + 1);
@@ -233,7 +242,7 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
   let curWidth = 0;
   let curDrawn = 0;
   let pending: Token[] = [];
-  const maxGap = SPACING.maxJustifyEm * size;
+  const preferBreak = SPACING.preferBreakEm * size;
   const avail = (): number => (drafts.length === 0 ? firstWidth : width);
   const flush = (hard: boolean): void => {
     drafts.push({ atoms: cur, hard });
@@ -307,7 +316,7 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
     const room = avail() - curWidth - spaceWidth;
     // Moving the token whole leaves this line's gap to justification; when that would spread
     // the line beyond the cap, a long Latin token breaks instead.
-    const gapTooWide = cur.length > 0 && (avail() - curWidth) / Math.max(1, curDrawn - 1) > maxGap;
+    const gapTooWide = cur.length > 0 && (avail() - curWidth) / Math.max(1, curDrawn - 1) > preferBreak;
     if (w > avail() + EPS || gapTooWide) {
       const rest = splitSoft(atom, room);
       if (rest !== undefined) {
