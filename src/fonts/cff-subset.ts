@@ -149,7 +149,12 @@ function bias(count: number): number {
   return count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
 }
 
-/** Copies a glyph's charstring with its subroutine calls inlined (hint masks sized by the stem count). */
+/**
+ * Copies a glyph's charstring with its subroutine calls inlined, and without its hints (stem
+ * hints, hint and counter masks): hints only steer rasterising at screen sizes, and they are
+ * about a sixth of a CJK glyph's bytes. A width given before the first hint stays, in front of
+ * the next operator (the first stack-clearing operator is where a width is read).
+ */
 class Flattener {
   private out: number[] = [];
   private stack: number[] = [];
@@ -157,6 +162,8 @@ class Flattener {
   private starts: number[] = [];
   private stems = 0;
   private done = false;
+  /** Whether a stack-clearing operator has been seen (the next one may carry the width). */
+  private cleared = false;
   constructor(
     private readonly b: Uint8Array,
     private readonly gsubrs: Index,
@@ -169,6 +176,7 @@ class Flattener {
     this.starts = [];
     this.stems = 0;
     this.done = false;
+    this.cleared = false;
     this.run(start, end, 0);
     if (!this.done) throw new Error('CFF: charstring without endchar');
     return Uint8Array.from(this.out);
@@ -187,6 +195,18 @@ class Flattener {
   private clear(): void {
     this.stack = [];
     this.starts = [];
+    this.cleared = true;
+  }
+
+  /** Drops a hint operator's operands from the output, but a width in front of them. */
+  private dropHintOperands(): void {
+    const width = !this.cleared && this.stack.length % 2 === 1;
+    const from = this.starts[width ? 1 : 0];
+    if (from !== undefined) this.out.length = from;
+    // The width (if any) is now the first operand of the next operator, where it is read.
+    this.stack = [];
+    this.starts = [];
+    if (!width) this.cleared = true;
   }
 
   private run(start: number, end: number, depth: number): void {
@@ -230,15 +250,12 @@ class Flattener {
         return;
       } else if (op === 1 || op === 3 || op === 18 || op === 23) {
         this.stems += this.stack.length >> 1;
-        this.copy(p, p + 1);
-        this.clear();
+        this.dropHintOperands();
         p++;
       } else if (op === 19 || op === 20) {
         this.stems += this.stack.length >> 1;
-        const length = 1 + ((this.stems + 7) >> 3);
-        this.copy(p, p + length);
-        this.clear();
-        p += length;
+        this.dropHintOperands();
+        p += 1 + ((this.stems + 7) >> 3);
       } else if (op === 12) {
         const op2 = b[p + 1]!;
         // Only flex operators (and the obsolete dotsection) are expected; arithmetic would need an interpreter.
