@@ -12,36 +12,43 @@
  * which a run that cannot reuse a cached subset (new names, new glyphs) would pay.
  */
 
-interface Index {
-  /** [start, end) of each item, absolute in the font. */
-  readonly items: readonly (readonly [number, number])[];
-  readonly end: number;
+/**
+ * A CFF INDEX: item i spans [bounds[i], bounds[i + 1]), absolute in the font. One typed array,
+ * not an array per item: a CJK font's CharStrings INDEX has 65,535 items, read at every start.
+ */
+class Index {
+  constructor(
+    private readonly bounds: Uint32Array,
+    readonly end: number,
+  ) {}
+
+  get count(): number {
+    return Math.max(0, this.bounds.length - 1);
+  }
+
+  /** [start, end) of item i, or undefined past the end. */
+  item(i: number): readonly [number, number] | undefined {
+    return i >= 0 && i < this.count ? [this.bounds[i]!, this.bounds[i + 1]!] : undefined;
+  }
 }
 
 function u16(b: Uint8Array, p: number): number {
   return (b[p]! << 8) | b[p + 1]!;
 }
 
-function readOffset(b: Uint8Array, p: number, size: number): number {
-  let v = 0;
-  for (let i = 0; i < size; i++) v = v * 256 + b[p + i]!;
-  return v;
-}
-
 function readIndex(b: Uint8Array, pos: number): Index {
   const count = u16(b, pos);
-  if (count === 0) return { items: [], end: pos + 2 };
+  if (count === 0) return new Index(new Uint32Array(0), pos + 2);
   const offSize = b[pos + 2]!;
   if (offSize < 1 || offSize > 4) throw new Error('CFF: bad INDEX offSize');
   const base = pos + 3 + (count + 1) * offSize - 1;
-  const items: [number, number][] = [];
-  let prev = readOffset(b, pos + 3, offSize);
-  for (let i = 1; i <= count; i++) {
-    const next = readOffset(b, pos + 3 + i * offSize, offSize);
-    items.push([base + prev, base + next]);
-    prev = next;
+  const bounds = new Uint32Array(count + 1);
+  for (let i = 0, p = pos + 3; i <= count; i++, p += offSize) {
+    let v = 0;
+    for (let k = 0; k < offSize; k++) v = v * 256 + b[p + k]!;
+    bounds[i] = base + v;
   }
-  return { items, end: base + prev };
+  return new Index(bounds, bounds[count]!);
 }
 
 function writeIndex(items: readonly Uint8Array[]): Uint8Array {
@@ -236,7 +243,7 @@ class Flattener {
         const n = this.stack.pop();
         const at = this.starts.pop();
         if (n === undefined || at === undefined || !Number.isInteger(n)) throw new Error('CFF: bad subroutine number');
-        const item = index.items[n + bias(index.items.length)];
+        const item = index.item(n + bias(index.count));
         if (item === undefined) throw new Error('CFF: subroutine out of range');
         // The subroutine number goes; the body takes the call's place.
         this.out.length = at;
@@ -327,7 +334,7 @@ function parseCff(b: Uint8Array): ParsedCff {
   const tops = readIndex(b, names.end);
   const strings = readIndex(b, tops.end);
   const gsubrs = readIndex(b, strings.end);
-  const topItem = tops.items[0];
+  const topItem = tops.item(0);
   if (topItem === undefined) throw new Error('CFF: no Top DICT');
   const top = parseDict(b, topItem[0], topItem[1]);
   const at = (op: number): number => {
@@ -338,12 +345,12 @@ function parseCff(b: Uint8Array): ParsedCff {
   if (dictValue(top, OP.ros) === undefined) throw new Error('CFF: not CID-keyed');
   const charStrings = readIndex(b, at(OP.charStrings));
   const fdArray = readIndex(b, at(OP.fdArray));
-  const fdOf = fdSelector(b, at(OP.fdSelect), charStrings.items.length);
+  const fdOf = fdSelector(b, at(OP.fdSelect), charStrings.count);
   const fonts = new Map<number, FontDict>();
   const fontDict = (fd: number): FontDict => {
     let f = fonts.get(fd);
     if (f === undefined) {
-      const item = fdArray.items[fd];
+      const item = fdArray.item(fd);
       if (item === undefined) throw new Error('CFF: FD out of range');
       const dict = parseDict(b, item[0], item[1]);
       const pv = dictValue(dict, OP.private);
@@ -371,7 +378,7 @@ export function subsetCidCff(b: Uint8Array, glyphs: readonly number[]): Uint8Arr
   const glyphData: Uint8Array[] = [];
   const flatteners = new Map<number, Flattener>();
   for (const gid of glyphs) {
-    const cs = charStrings.items[gid];
+    const cs = charStrings.item(gid);
     if (cs === undefined) throw new Error(`CFF: no glyph ${gid}`);
     const fd = fdOf(gid);
     const f = fontDict(fd);
