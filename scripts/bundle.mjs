@@ -36,7 +36,7 @@ await build({
   minify: process.env.CONTRACT_BUNDLE_MINIFY !== "0",
   chunkNames: 'chunks/[name]-[hash]',
   external: ['@embedpdf/fonts-sc'],
-  alias: { fontkit: unused, linebreak: unused, 'png-js': unused },
+  alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
   plugins: [zodWithoutLocales],
   banner: { js: "import { createRequire as __contractCreateRequire } from 'node:module'; const require = __contractCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -19,7 +19,7 @@ function workerUrl(): URL {
  * early instead of growing to V8's defaults (peak RSS of a 2-worker batch: 320 -> ~170 MB).
  * The old-generation cap leaves ample room for the largest accepted input.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 } as const;
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } as const;
 
 /**
  * Spreads inputs over worker threads; each worker keeps its parsed fonts and compiled
