@@ -9,6 +9,20 @@ import { build } from 'esbuild';
 
 rmSync('dist/chunks', { recursive: true, force: true });
 const unused = new URL('./stubs/unused.mjs', import.meta.url).pathname;
+const noLocales = new URL('./stubs/zod-locales.mjs', import.meta.url).pathname;
+
+/**
+ * zod re-exports every one of its ~50 message locales as `z.locales`, so a bundle that uses
+ * `z` keeps them all (a quarter of the params chunk, parsed at every start). contract writes its
+ * own messages and never picks a zod locale; zod's default, English, is imported by zod
+ * directly and stays.
+ */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: noLocales } : undefined));
+  },
+};
 
 await build({
   entryPoints: { contract: 'src/cli/main.ts', 'contract-worker': 'src/output/worker.ts', index: 'src/index.ts' },
@@ -22,7 +36,8 @@ await build({
   minify: process.env.CONTRACT_BUNDLE_MINIFY !== "0",
   chunkNames: 'chunks/[name]-[hash]',
   external: ['@embedpdf/fonts-sc'],
-  alias: { fontkit: unused, linebreak: unused, 'png-js': unused },
+  alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
+  plugins: [zodWithoutLocales],
   banner: { js: "import { createRequire as __contractCreateRequire } from 'node:module'; const require = __contractCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',

@@ -12,36 +12,43 @@
  * which a run that cannot reuse a cached subset (new names, new glyphs) would pay.
  */
 
-interface Index {
-  /** [start, end) of each item, absolute in the font. */
-  readonly items: readonly (readonly [number, number])[];
-  readonly end: number;
+/**
+ * A CFF INDEX: item i spans [bounds[i], bounds[i + 1]), absolute in the font. One typed array,
+ * not an array per item: a CJK font's CharStrings INDEX has 65,535 items, read at every start.
+ */
+class Index {
+  constructor(
+    private readonly bounds: Uint32Array,
+    readonly end: number,
+  ) {}
+
+  get count(): number {
+    return Math.max(0, this.bounds.length - 1);
+  }
+
+  /** [start, end) of item i, or undefined past the end. */
+  item(i: number): readonly [number, number] | undefined {
+    return i >= 0 && i < this.count ? [this.bounds[i]!, this.bounds[i + 1]!] : undefined;
+  }
 }
 
 function u16(b: Uint8Array, p: number): number {
   return (b[p]! << 8) | b[p + 1]!;
 }
 
-function readOffset(b: Uint8Array, p: number, size: number): number {
-  let v = 0;
-  for (let i = 0; i < size; i++) v = v * 256 + b[p + i]!;
-  return v;
-}
-
 function readIndex(b: Uint8Array, pos: number): Index {
   const count = u16(b, pos);
-  if (count === 0) return { items: [], end: pos + 2 };
+  if (count === 0) return new Index(new Uint32Array(0), pos + 2);
   const offSize = b[pos + 2]!;
   if (offSize < 1 || offSize > 4) throw new Error('CFF: bad INDEX offSize');
   const base = pos + 3 + (count + 1) * offSize - 1;
-  const items: [number, number][] = [];
-  let prev = readOffset(b, pos + 3, offSize);
-  for (let i = 1; i <= count; i++) {
-    const next = readOffset(b, pos + 3 + i * offSize, offSize);
-    items.push([base + prev, base + next]);
-    prev = next;
+  const bounds = new Uint32Array(count + 1);
+  for (let i = 0, p = pos + 3; i <= count; i++, p += offSize) {
+    let v = 0;
+    for (let k = 0; k < offSize; k++) v = v * 256 + b[p + k]!;
+    bounds[i] = base + v;
   }
-  return { items, end: base + prev };
+  return new Index(bounds, bounds[count]!);
 }
 
 function writeIndex(items: readonly Uint8Array[]): Uint8Array {
@@ -149,7 +156,12 @@ function bias(count: number): number {
   return count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
 }
 
-/** Copies a glyph's charstring with its subroutine calls inlined (hint masks sized by the stem count). */
+/**
+ * Copies a glyph's charstring with its subroutine calls inlined, and without its hints (stem
+ * hints, hint and counter masks): hints only steer rasterising at screen sizes, and they are
+ * about a sixth of a CJK glyph's bytes. A width given before the first hint stays, in front of
+ * the next operator (the first stack-clearing operator is where a width is read).
+ */
 class Flattener {
   private out: number[] = [];
   private stack: number[] = [];
@@ -157,6 +169,8 @@ class Flattener {
   private starts: number[] = [];
   private stems = 0;
   private done = false;
+  /** Whether a stack-clearing operator has been seen (the next one may carry the width). */
+  private cleared = false;
   constructor(
     private readonly b: Uint8Array,
     private readonly gsubrs: Index,
@@ -169,6 +183,7 @@ class Flattener {
     this.starts = [];
     this.stems = 0;
     this.done = false;
+    this.cleared = false;
     this.run(start, end, 0);
     if (!this.done) throw new Error('CFF: charstring without endchar');
     return Uint8Array.from(this.out);
@@ -187,6 +202,18 @@ class Flattener {
   private clear(): void {
     this.stack = [];
     this.starts = [];
+    this.cleared = true;
+  }
+
+  /** Drops a hint operator's operands from the output, but a width in front of them. */
+  private dropHintOperands(): void {
+    const width = !this.cleared && this.stack.length % 2 === 1;
+    const from = this.starts[width ? 1 : 0];
+    if (from !== undefined) this.out.length = from;
+    // The width (if any) is now the first operand of the next operator, where it is read.
+    this.stack = [];
+    this.starts = [];
+    if (!width) this.cleared = true;
   }
 
   private run(start: number, end: number, depth: number): void {
@@ -216,7 +243,7 @@ class Flattener {
         const n = this.stack.pop();
         const at = this.starts.pop();
         if (n === undefined || at === undefined || !Number.isInteger(n)) throw new Error('CFF: bad subroutine number');
-        const item = index.items[n + bias(index.items.length)];
+        const item = index.item(n + bias(index.count));
         if (item === undefined) throw new Error('CFF: subroutine out of range');
         // The subroutine number goes; the body takes the call's place.
         this.out.length = at;
@@ -230,15 +257,12 @@ class Flattener {
         return;
       } else if (op === 1 || op === 3 || op === 18 || op === 23) {
         this.stems += this.stack.length >> 1;
-        this.copy(p, p + 1);
-        this.clear();
+        this.dropHintOperands();
         p++;
       } else if (op === 19 || op === 20) {
         this.stems += this.stack.length >> 1;
-        const length = 1 + ((this.stems + 7) >> 3);
-        this.copy(p, p + length);
-        this.clear();
-        p += length;
+        this.dropHintOperands();
+        p += 1 + ((this.stems + 7) >> 3);
       } else if (op === 12) {
         const op2 = b[p + 1]!;
         // Only flex operators (and the obsolete dotsection) are expected; arithmetic would need an interpreter.
@@ -310,7 +334,7 @@ function parseCff(b: Uint8Array): ParsedCff {
   const tops = readIndex(b, names.end);
   const strings = readIndex(b, tops.end);
   const gsubrs = readIndex(b, strings.end);
-  const topItem = tops.items[0];
+  const topItem = tops.item(0);
   if (topItem === undefined) throw new Error('CFF: no Top DICT');
   const top = parseDict(b, topItem[0], topItem[1]);
   const at = (op: number): number => {
@@ -321,12 +345,12 @@ function parseCff(b: Uint8Array): ParsedCff {
   if (dictValue(top, OP.ros) === undefined) throw new Error('CFF: not CID-keyed');
   const charStrings = readIndex(b, at(OP.charStrings));
   const fdArray = readIndex(b, at(OP.fdArray));
-  const fdOf = fdSelector(b, at(OP.fdSelect), charStrings.items.length);
+  const fdOf = fdSelector(b, at(OP.fdSelect), charStrings.count);
   const fonts = new Map<number, FontDict>();
   const fontDict = (fd: number): FontDict => {
     let f = fonts.get(fd);
     if (f === undefined) {
-      const item = fdArray.items[fd];
+      const item = fdArray.item(fd);
       if (item === undefined) throw new Error('CFF: FD out of range');
       const dict = parseDict(b, item[0], item[1]);
       const pv = dictValue(dict, OP.private);
@@ -354,7 +378,7 @@ export function subsetCidCff(b: Uint8Array, glyphs: readonly number[]): Uint8Arr
   const glyphData: Uint8Array[] = [];
   const flatteners = new Map<number, Flattener>();
   for (const gid of glyphs) {
-    const cs = charStrings.items[gid];
+    const cs = charStrings.item(gid);
     if (cs === undefined) throw new Error(`CFF: no glyph ${gid}`);
     const fd = fdOf(gid);
     const f = fontDict(fd);

@@ -5,7 +5,7 @@
  * read table by table with positional reads (the bundled font: 8 MB, of which a glyph check
  * needs only the 33 KB cmap).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import {
   SFNT_HEADER_SIZE,
   TABLE_RECORD_SIZE,
@@ -138,6 +138,42 @@ export function faceFromBytes(bytes: Uint8Array, index: number, source: string):
     if (error instanceof FaceError) throw error;
     throw new FaceError('not-a-font', `${source} is not a readable font (${(error as Error).message})`);
   }
+}
+
+/** Tables at least this large stay views of shared memory; smaller ones are copied out. */
+const SHARED_VIEW_MIN = 1 << 20;
+
+/**
+ * A face of a font file we ship, from its bytes in memory shared between threads (a batch's
+ * workers share one copy of the bundled fonts instead of reading 16 MB each). The outline
+ * table stays a view of the shared bytes; the small tables are copied out, since some APIs
+ * (TextDecoder) refuse views of shared memory.
+ */
+export function faceFromSharedFile(bytes: Uint8Array, path: string): FontFace {
+  const { at } = faceOffset(bytes, 0, path);
+  const directory = tableOffsets(bytes, at);
+  for (const [tag, r] of directory) {
+    if (r.offset + r.length > bytes.length) throw new FaceError('not-a-font', `table ${tag.trim()} runs past the end of the file`);
+  }
+  return makeFace(path, 0, directory, (r) => {
+    const view = bytes.subarray(r.offset, r.offset + r.length);
+    return r.length >= SHARED_VIEW_MIN ? view : view.slice();
+  });
+}
+
+/** The whole file at `path` in memory that worker threads can share. */
+export function readShared(path: string): Uint8Array {
+  return withFile(path, (fd) => {
+    const size = fstatSync(fd).size;
+    const out = new Uint8Array(new SharedArrayBuffer(size));
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, out, done, size - done, done);
+      if (n === 0) throw new Error(`${path}: unexpected end of file`);
+      done += n;
+    }
+    return out;
+  });
 }
 
 /** `length` bytes at `position` of an open file, into a buffer of exactly that size. */

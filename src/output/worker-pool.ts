@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { shareBundledFonts } from '../fonts/bundled.js';
 import { packageRoot } from '../package-root.js';
 import type { RenderOptions } from '../pipeline.js';
 import type { LoadOptions, ProcessedInput } from './process-input.js';
@@ -19,7 +20,7 @@ function workerUrl(): URL {
  * early instead of growing to V8's defaults (peak RSS of a 2-worker batch: 320 -> ~170 MB).
  * The old-generation cap leaves ample room for the largest accepted input.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 } as const;
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } as const;
 
 /**
  * Spreads inputs over worker threads; each worker keeps its parsed fonts and compiled
@@ -58,9 +59,10 @@ export async function processInParallel(
       dispatch();
     });
 
+  const bundledFonts = sharedFonts();
   const slot = async (): Promise<void> => {
     while (next < inputs.length) {
-      const worker = new Worker(workerUrl(), { resourceLimits: WORKER_LIMITS });
+      const worker = new Worker(workerUrl(), { resourceLimits: WORKER_LIMITS, workerData: { bundledFonts } });
       try {
         await serve(worker);
       } finally {
@@ -70,6 +72,15 @@ export async function processInParallel(
   };
   await Promise.all(Array.from({ length: jobs }, slot));
   await Promise.all(pending);
+}
+
+/** The bundled fonts for the workers to share; if they cannot be read, each worker reports it for its inputs. */
+function sharedFonts(): ReturnType<typeof shareBundledFonts> | undefined {
+  try {
+    return shareBundledFonts();
+  } catch {
+    return undefined;
+  }
 }
 
 function crashed(input: string, error: unknown): ProcessedInput {

@@ -23,7 +23,7 @@ import type { SubsetStore } from './subset-store.js';
  * glyph list change: the subsetter's use (subset.ts), the deflate call below, or this key's
  * meaning.
  */
-const SUBSET_FORMAT = 3;
+const SUBSET_FORMAT = 4;
 /** deflate's output may differ between zlib versions: part of the key. */
 const ZLIB = process.versions.zlib.replace(/[^A-Za-z0-9.-]/g, '-');
 const HB = SUBSETTER_VERSION.replace(/[^A-Za-z0-9.-]/g, '-');

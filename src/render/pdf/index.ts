@@ -75,13 +75,14 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   fonts.bold.finish();
   const pages: PdfRef[] = [];
   const fields: PdfRef[] = [];
+  const resources = sharedResources(pdf);
+  const fontResources = (resources.data.Font = {}) as Record<string, PdfRef>;
   layout.pages.forEach((page, i) => {
-    pdf.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    addPage(pdf, resources);
     pages.push(pdf.page.dictionary);
     const used = new Set<FontStyle>();
     pdf.addContent(contentStream(page.ops, fonts, used));
-    const resources = (pdf.page.resources.data.Font ??= {}) as Record<string, PdfRef>;
-    for (const style of used) resources[fonts[style].id] = fonts[style].ref;
+    for (const style of used) fontResources[fonts[style].id] = fonts[style].ref;
     fields.push(...addSignatureWidgets(pdf, layout.signatures, i));
   });
   writeLinks(pdf, layout.links, layout.anchors, pages);
@@ -92,4 +93,32 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   pdf.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/**
+ * One resource dictionary for every page (the fonts any page uses): pdfkit writes one per page,
+ * all alike. Written once, when the first page ends (pdfkit ends each page's resources with it;
+ * with bufferPages that is at the end, when every page's fonts are known).
+ */
+function sharedResources(pdf: PdfDoc): PdfRef {
+  const ref = pdf.ref({ ProcSet: ['PDF', 'Text'] });
+  const end = ref.end.bind(ref);
+  let ended = false;
+  ref.end = (chunk) => {
+    if (ended) return;
+    ended = true;
+    end(chunk);
+  };
+  return ref;
+}
+
+/** A new page whose resources are `resources`: pdfkit's page asks for its own; it gets these instead. */
+function addPage(pdf: PdfDoc, resources: PdfRef): void {
+  const ref = pdf.ref;
+  pdf.ref = (data) => (data !== undefined && 'ProcSet' in data ? resources : ref.call(pdf, data));
+  try {
+    pdf.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+  } finally {
+    pdf.ref = ref;
+  }
 }

@@ -1,4 +1,5 @@
 /** Bookmarks for every article and annex (annex sections beneath), landing on the heading. */
+import { num } from './content.js';
 import type { OutlineEntry } from './layout.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 import { PAGE } from './style.js';
@@ -22,7 +23,7 @@ function addChildren(doc: PdfDoc, parent: PdfRef, entries: readonly OutlineEntry
     doc.ref({
       Title: new String(e.title),
       Parent: parent,
-      Dest: [pages[e.page], 'XYZ', null, Math.min(PAGE.height, PAGE.height - e.y + ABOVE), null],
+      Dest: [pages[e.page], 'XYZ', null, Number(num(Math.min(PAGE.height, PAGE.height - e.y + ABOVE))), null],
     }),
   );
   let visible = entries.length;

@@ -1,14 +1,15 @@
 /**
  * The parts of a pdfkit 0.20 document this renderer uses, typed in one place. Besides the
  * public `ref()` / `addPage()` / `addContent()`, it reaches `page.dictionary`,
- * `page.resources`, `_root` (the catalog), `_addInfo` (to escape the XMP metadata) and `endAcroForm`
+ * `page.resources` (a page's resources come from `ref()` with a ProcSet: index.ts shares one),
+ * `_root` (the catalog), `_addInfo` (to escape the XMP metadata) and `endAcroForm`
  * (replaced: the signature form is ours):
  * re-check them when upgrading pdfkit.
  */
 export interface PdfRef {
   readonly data: Record<string, unknown>;
   write(chunk: Uint8Array | string): void;
-  end(chunk?: Uint8Array | string): void;
+  end: (chunk?: Uint8Array | string) => void;
 }
 
 export interface PdfPage {
@@ -23,7 +24,7 @@ export interface PdfDoc {
   _addInfo: () => void;
   endAcroForm: () => unknown;
   appendXML(xml: string, newline?: boolean): void;
-  ref(data?: Record<string, unknown>): PdfRef;
+  ref: (data?: Record<string, unknown>) => PdfRef;
   addPage(options: Record<string, unknown>): unknown;
   addContent(data: string): unknown;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
