@@ -34,8 +34,13 @@ export interface GenOptions {
   baseDir?: string[];
 }
 
+/**
+ * By default one core is left to the main thread, the garbage collector's threads and the
+ * file writes: on 2 cores, two workers made 60 distinct contracts in 7.7-7.9 s wall (12.8-13.4 s
+ * CPU, 215-219 MB peak RSS) and one thread in process in 6.8 s (8.3 s CPU, 191 MB).
+ */
 function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+  if (value === undefined) return Math.max(1, availableParallelism() - 1);
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw usage(`--jobs must be a whole number from 1 to 64, got "${value}"`, `--jobs 必须是 1 到 64 之间的整数，实际为“${value}”`);
   return jobs;
