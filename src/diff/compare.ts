@@ -7,6 +7,7 @@
 import { diffArrays } from 'diff';
 import type { ContractDocument } from '../model/types.js';
 import type { Token } from './tokens.js';
+import { alignedRuns } from './align.js';
 import { contractParts, type Group, type Part, type Unit } from './units.js';
 
 export type TokenOp = { readonly op: 'equal' | 'ins' | 'del'; readonly tokens: readonly Token[] };
@@ -105,63 +106,30 @@ function pairRun(removed: readonly Unit[], added: readonly Unit[], ctx: Context,
 }
 
 function compareUnits(oldUnits: readonly Unit[], newUnits: readonly Unit[], ctx: Context, out: UnitChange[]): void {
-  const aligned = diffArrays(oldUnits as Unit[], newUnits as Unit[], { comparator: (a, b) => a.key === b.key && a.kind === b.kind });
-  let oldIndex = 0;
-  let newIndex = 0;
-  for (let i = 0; i < aligned.length; i++) {
-    const c = aligned[i]!;
-    const count = c.count ?? c.value.length;
-    if (!c.added && !c.removed) {
-      for (let k = 0; k < count; k++) learn(ctx, oldUnits[oldIndex + k]!, newUnits[newIndex + k]!);
-      oldIndex += count;
-      newIndex += count;
-      continue;
-    }
-    const follower = c.removed && aligned[i + 1]?.added ? aligned[i + 1]! : undefined;
-    const removed = c.removed ? c.value : [];
-    const added = c.added ? c.value : (follower?.value ?? []);
-    if (follower) i += 1;
-    oldIndex += removed.length;
-    newIndex += added.length;
-    pairRun(removed, added, ctx, out);
+  for (const run of alignedRuns(oldUnits, newUnits, (a, b) => a.key === b.key && a.kind === b.kind)) {
+    if (run.kind === 'equal') run.old.forEach((unit, k) => learn(ctx, unit, run.new[k]!));
+    else pairRun(run.old, run.new, ctx, out);
   }
 }
 
 function compareGroups(oldPart: Part, newPart: Part, out: UnitChange[], clauseMap: Map<string, string>): void {
-  const aligned = diffArrays(oldPart.groups as Group[], newPart.groups as Group[], { comparator: (a, b) => a.key === b.key });
-  let oldIndex = 0;
-  let newIndex = 0;
-  for (let i = 0; i < aligned.length; i++) {
-    const c = aligned[i]!;
-    const count = c.count ?? c.value.length;
-    if (!c.added && !c.removed) {
-      for (let k = 0; k < count; k++) {
-        const group = newPart.groups[newIndex + k]!;
-        compareUnits(oldPart.groups[oldIndex + k]!.units, group.units, { part: newPart, group, clauseMap }, out);
-      }
-      oldIndex += count;
-      newIndex += count;
+  for (const run of alignedRuns(oldPart.groups, newPart.groups, (a, b) => a.key === b.key)) {
+    if (run.kind === 'equal') {
+      run.new.forEach((group, k) => compareUnits(run.old[k]!.units, group.units, { part: newPart, group, clauseMap }, out));
       continue;
     }
     // A removed run followed by an added one: groups of the same title are the same group
     // under another key (an article whose template was renamed); the rest are dropped or new.
-    const removed = c.removed ? oldPart.groups.slice(oldIndex, oldIndex + count) : [];
-    const next = c.removed && aligned[i + 1]?.added ? aligned[i + 1]! : undefined;
-    const addedCount = c.added ? count : next ? (next.count ?? next.value.length) : 0;
-    const added = newPart.groups.slice(newIndex, newIndex + addedCount);
-    if (next) i += 1;
-    oldIndex += removed.length;
-    newIndex += added.length;
     const twins = new Map<Group, Group>();
-    for (const group of added) {
-      const twin = removed.find((g) => g.title === group.title && ![...twins.values()].includes(g));
+    for (const group of run.new) {
+      const twin = run.old.find((g) => g.title === group.title && ![...twins.values()].includes(g));
       if (twin) twins.set(group, twin);
     }
     const twinned = new Set(twins.values());
-    for (const group of removed) {
+    for (const group of run.old) {
       if (!twinned.has(group)) for (const u of group.units) out.push(changeOf('deleted', { part: oldPart, group, clauseMap }, u, undefined, 'group'));
     }
-    for (const group of added) {
+    for (const group of run.new) {
       const twin = twins.get(group);
       if (twin) compareUnits(twin.units, group.units, { part: newPart, group, clauseMap }, out);
       else for (const u of group.units) out.push(changeOf('inserted', { part: newPart, group, clauseMap }, undefined, u, 'group'));

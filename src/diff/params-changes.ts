@@ -3,7 +3,7 @@
  * from "0.12" to "0.10". Lists are aligned (an item inserted in the middle is one added item,
  * not a change of every item after it); changed items are compared key by key.
  */
-import { diffArrays } from 'diff';
+import { alignedRuns } from './align.js';
 import { keyPathOf } from '../diagnostics.js';
 
 export type Segment = string | number;
@@ -44,28 +44,13 @@ function compare(old: unknown, next: unknown, segments: readonly Segment[], out:
 }
 
 function compareLists(old: readonly unknown[], next: readonly unknown[], segments: readonly Segment[], out: ParamChange[]): void {
-  const aligned = diffArrays(old as unknown[], next as unknown[], { comparator: same });
-  let oldIndex = 0;
-  let newIndex = 0;
-  for (let i = 0; i < aligned.length; i++) {
-    const c = aligned[i]!;
-    const count = c.count ?? c.value.length;
-    if (!c.added && !c.removed) {
-      oldIndex += count;
-      newIndex += count;
-      continue;
-    }
-    const removedCount = c.removed ? count : 0;
-    const follower = c.removed && aligned[i + 1]?.added ? aligned[i + 1]! : undefined;
-    const addedCount = c.added ? count : follower ? (follower.count ?? follower.value.length) : 0;
-    if (follower) i += 1;
+  for (const run of alignedRuns(old, next, same)) {
+    if (run.kind === 'equal') continue;
     // Items replaced in place are modified item by item; the surplus is added or removed.
-    const paired = Math.min(removedCount, addedCount);
-    for (let k = 0; k < paired; k++) compare(old[oldIndex + k], next[newIndex + k], [...segments, newIndex + k], out);
-    for (let k = paired; k < removedCount; k++) record(out, [...segments, oldIndex + k], 'removed', old[oldIndex + k], undefined);
-    for (let k = paired; k < addedCount; k++) record(out, [...segments, newIndex + k], 'added', undefined, next[newIndex + k]);
-    oldIndex += removedCount;
-    newIndex += addedCount;
+    const paired = Math.min(run.old.length, run.new.length);
+    for (let k = 0; k < paired; k++) compare(run.old[k], run.new[k], [...segments, run.newStart + k], out);
+    for (let k = paired; k < run.old.length; k++) record(out, [...segments, run.oldStart + k], 'removed', run.old[k], undefined);
+    for (let k = paired; k < run.new.length; k++) record(out, [...segments, run.newStart + k], 'added', undefined, run.new[k]);
   }
 }
 

@@ -6,7 +6,7 @@
  * compared, so a changed number is a change of that number, not of its paragraph. Numbers
  * (第N条, 3.2, 附件二) are not text in the model, so a renumbering is never an edit.
  */
-import { diffArrays } from 'diff';
+import { alignedRuns } from './align.js';
 import type { Annex, ArticleBlock, Block, ContractDocument, Inline, Revision, TableBlock } from '../model/types.js';
 import { wordDiff, similarity } from './compare.js';
 import { tokenize, tokenKey, untokenize } from './tokens.js';
@@ -149,25 +149,14 @@ function mergeSequences<T, R>(
   pairable: (old: T, next: T) => boolean,
 ): R[] {
   const out: R[] = [];
-  const aligned = diffArrays(oldItems.map(key), newItems.map(key));
-  let oldIndex = 0;
-  let newIndex = 0;
-  for (let i = 0; i < aligned.length; i++) {
-    const c = aligned[i]!;
-    const count = c.count ?? c.value.length;
-    if (!c.added && !c.removed) {
-      for (let k = 0; k < count; k++) out.push(merge(oldItems[oldIndex + k]!, newItems[newIndex + k]!));
-      oldIndex += count;
-      newIndex += count;
+  const keyed = (items: readonly T[]) => items.map((item) => ({ item, key: key(item) }));
+  for (const run of alignedRuns(keyed(oldItems), keyed(newItems), (a, b) => a.key === b.key)) {
+    const removed = run.old.map((o) => o.item);
+    const added = run.new.map((n) => n.item);
+    if (run.kind === 'equal') {
+      removed.forEach((old, k) => out.push(merge(old, added[k]!)));
       continue;
     }
-    const follower = c.removed && aligned[i + 1]?.added ? aligned[i + 1]! : undefined;
-    const removed = c.removed ? oldItems.slice(oldIndex, oldIndex + count) : [];
-    const addedCount = c.added ? count : follower ? (follower.count ?? follower.value.length) : 0;
-    const added = newItems.slice(newIndex, newIndex + addedCount);
-    if (follower) i += 1;
-    oldIndex += removed.length;
-    newIndex += added.length;
     let j = 0;
     for (const old of removed) {
       const k = added.findIndex((candidate, index) => index >= j && pairable(old, candidate));
