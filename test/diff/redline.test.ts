@@ -92,8 +92,9 @@ describe('the redline DOCX: Word tracked changes', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('validates against the OOXML schemas', () => {
+  it('validates against the OOXML schemas, and opens with Track Changes on', () => {
     expect(validateParts(price.parts)).toEqual([]);
+    expect(price.parts['word/settings.xml']).toMatch(/<w:trackRevisions\/>/);
   });
 
   it('the term: the years and the end date, as single words', async () => {

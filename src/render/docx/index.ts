@@ -72,6 +72,8 @@ export function buildDocument(doc: ContractDocument): File {
     styles: stylesFor(families),
     numbering: NUMBERING,
     defaultTabStop: twips(2 * STYLES.body.size),
+    // A redline opens with Track Changes on, so counsel's own edits to it are tracked too.
+    ...(doc.meta.revisionAuthor ? { features: { trackRevisions: true } } : {}),
     sections,
   });
 }
