@@ -11,6 +11,9 @@ import type { FontStyle } from './style.js';
 /** Numbers with at most three decimals, never in exponent form. */
 export const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
+/** Lengths and positions in a content stream: a hundredth of a point (0.0035 mm) is finer than any printer. */
+const pos = (n: number): string => String(Math.round(n * 100) / 100);
+
 export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontStyle, EmbeddedFont>>, used: Set<FontStyle>): string {
   const out: string[] = [];
   // Consecutive text ops share one text object (BT … ET); font, character spacing (Tc) and
@@ -30,8 +33,8 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
     switch (op.kind) {
       case 'text': {
         const embedded = fonts[op.font];
-        const hex = embedded.encode(op.text);
-        if (hex === '') break;
+        const runs = (op.runs ?? [{ text: op.text, spacing: op.spacing }]).map((r) => ({ hex: embedded.encode(r.text), spacing: r.spacing })).filter((r) => r.hex !== '');
+        if (runs.length === 0) break;
         used.add(op.font);
         if (!inText) {
           out.push('BT');
@@ -45,31 +48,35 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
           out.push(tf);
           font = tf;
         }
-        if (op.spacing !== tc) {
-          out.push(`${num(op.spacing)} Tc`);
-          tc = op.spacing;
-        }
+
         const wanted = op.color ? `${op.color.map(num).join(' ')} rg` : op.gray !== 0 ? `${num(op.gray)} g` : '';
         if (wanted !== fill) {
           out.push(wanted === '' ? '0 g' : wanted);
           fill = wanted;
         }
-        let m = `1 0 0 -1 ${num(op.x)} ${num(op.y)}`;
+        let m = `1 0 0 -1 ${pos(op.x)} ${pos(op.y)}`;
         if (op.angle) {
           const a = (op.angle * Math.PI) / 180;
           // Rotated counter-clockwise on the page, in the flipped page space.
-          m = `${num(Math.cos(a))} ${num(-Math.sin(a))} ${num(-Math.sin(a))} ${num(-Math.cos(a))} ${num(op.x)} ${num(op.y)}`;
+          m = `${num(Math.cos(a))} ${num(-Math.sin(a))} ${num(-Math.sin(a))} ${num(-Math.cos(a))} ${pos(op.x)} ${pos(op.y)}`;
         }
-        out.push(`${m} Tm <${hex}> Tj`);
+        // Each run continues where the one before it ended; only the character spacing changes.
+        runs.forEach((run, i) => {
+          if (run.spacing !== tc) {
+            out.push(`${num(run.spacing)} Tc`);
+            tc = run.spacing;
+          }
+          out.push(i === 0 ? `${m} Tm <${run.hex}> Tj` : `<${run.hex}> Tj`);
+        });
         break;
       }
       case 'line':
         endText();
-        out.push(`q ${op.color ? `${op.color.map(num).join(' ')} RG` : `${num(op.gray)} G`} ${num(op.width)} w ${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S Q`);
+        out.push(`q ${op.color ? `${op.color.map(num).join(' ')} RG` : `${num(op.gray)} G`} ${pos(op.width)} w ${pos(op.x1)} ${pos(op.y1)} m ${pos(op.x2)} ${pos(op.y2)} l S Q`);
         break;
       case 'rect': {
         endText();
-        const r = `${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re`;
+        const r = `${pos(op.x)} ${pos(op.y)} ${pos(op.w)} ${pos(op.h)} re`;
         if (op.fill !== undefined) out.push(`q ${num(op.fill)} g ${r} f Q`);
         if (op.stroke !== undefined) out.push(`q ${num(op.stroke)} G ${num(op.width ?? 1)} w ${r} S Q`);
         break;

@@ -25,6 +25,8 @@ export type Op =
       readonly gray: number;
       /** A colour in place of the gray (a redline's marks). */
       readonly color?: Rgb;
+      /** `text` in runs of their own spacing (a justified line's words and numbers are not stretched). */
+      readonly runs?: readonly { readonly text: string; readonly spacing: number }[];
       /** Counter-clockwise rotation in degrees. */
       readonly angle?: number;
     }
@@ -186,16 +188,18 @@ export class Layout {
     const y = baselineOf(top, style);
     let spacing = 0;
     let start = x;
-    if (align === 'justify' && !line.hard && line.chars > 1) {
-      const s = (width - line.width) / (line.chars - 1);
+    if (align === 'justify' && !line.hard && line.gaps > 0) {
+      const s = (width - line.width) / line.gaps;
       if (s > 0 && s <= SPACING.maxJustifyEm * style.size) spacing = s;
     } else if (align === 'center') start = x + (width - line.width) / 2;
     else if (align === 'right') start = x + width - line.width;
     for (const piece of line.pieces) {
-      const advance = piece.width + piece.chars * spacing;
+      const advance = piece.width + piece.flexible * spacing;
       if (piece.text.trim() !== '') {
         const color = piece.mark ? REDLINE[piece.mark].color : undefined;
-        this.add({ kind: 'text', font: piece.style, size: style.size, x: start, y, text: piece.text, spacing, gray, ...(color ? { color } : {}) });
+        // Words and numbers inside a justified line keep their own spacing.
+        const runs = spacing > 0 && piece.runs.some((r) => r.rigid) ? { runs: piece.runs.map((r) => ({ text: r.text, spacing: r.rigid ? 0 : spacing })) } : {};
+        this.add({ kind: 'text', font: piece.style, size: style.size, x: start, y, text: piece.text, spacing, gray, ...runs, ...(color ? { color } : {}) });
       }
       if (piece.mark !== undefined) {
         // Insertions underlined, deletions struck through, as Word shows tracked changes.

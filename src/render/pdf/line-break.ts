@@ -22,6 +22,16 @@ export interface Run {
   readonly mark?: Revision;
 }
 
+/**
+ * Characters of a piece that take the same justification: inside a Latin word or a number
+ * (`rigid`: the gap after each character but the word's last stays as the font sets it, so
+ * ¥7,450.00 or support@example.net is never letter-spaced) or between CJK characters.
+ */
+export interface PieceRun {
+  readonly text: string;
+  readonly rigid: boolean;
+}
+
 export interface Piece {
   readonly style: FontStyle;
   readonly link: string | undefined;
@@ -31,13 +41,18 @@ export interface Piece {
   readonly width: number;
   /** Characters drawn (those the font has). */
   readonly chars: number;
+  /** Drawn characters whose gap after them takes justification spacing. */
+  readonly flexible: number;
+  readonly runs: readonly PieceRun[];
 }
 
 export interface Line {
   readonly pieces: readonly Piece[];
   readonly width: number;
-  /** Characters drawn (the gaps between them take justification spacing). */
+  /** Characters drawn. */
   readonly chars: number;
+  /** Gaps that take justification spacing: after every drawn character but inside words and at the line's end. */
+  readonly gaps: number;
   /** The last line of a paragraph or before a forced break: never justified. */
   readonly hard: boolean;
 }
@@ -192,36 +207,61 @@ function softBreaks(atom: readonly Token[]): number[] {
 }
 
 function makeLine(atoms: readonly (readonly Token[])[], hard: boolean): Line {
+  const all = atoms.flat();
+  // A gap between two drawn characters of a Latin word or a number is not stretched.
+  const rigidAfter = (i: number): boolean => {
+    const t = all[i]!;
+    const next = all[i + 1];
+    return next !== undefined && t.kind === 'word' && next.kind === 'word' && t.drawn && next.drawn;
+  };
   const pieces: Piece[] = [];
   let width = 0;
   let chars = 0;
+  let flexibleInLine = 0;
   let text = '';
   let pieceWidth = 0;
   let pieceChars = 0;
+  let pieceFlexible = 0;
+  let runs: PieceRun[] = [];
+  let runText = '';
+  let runRigid = false;
   let current: Token | undefined;
+  const closeRun = (): void => {
+    if (runText !== '') runs.push({ text: runText, rigid: runRigid });
+    runText = '';
+  };
   const close = (): void => {
+    closeRun();
     if (current === undefined || text === '') return;
     // Every piece has the same shape (link: undefined when it has none): one hidden class.
-    pieces.push({ style: current.style, text, width: pieceWidth, chars: pieceChars, link: current.link, mark: current.mark });
+    pieces.push({ style: current.style, text, width: pieceWidth, chars: pieceChars, link: current.link, mark: current.mark, flexible: pieceFlexible, runs });
     text = '';
     pieceWidth = 0;
     pieceChars = 0;
+    pieceFlexible = 0;
+    runs = [];
   };
-  for (const atom of atoms) {
-    for (const t of atom) {
-      if (current !== undefined && (t.style !== current.style || t.link !== current.link || t.mark !== current.mark)) close();
-      current = t;
-      text += t.ch;
-      pieceWidth += t.width;
-      width += t.width;
-      if (t.drawn) {
-        chars++;
-        pieceChars++;
+  all.forEach((t, i) => {
+    if (current !== undefined && (t.style !== current.style || t.link !== current.link || t.mark !== current.mark)) close();
+    current = t;
+    const rigid = rigidAfter(i);
+    if (rigid !== runRigid) closeRun();
+    runRigid = rigid;
+    runText += t.ch;
+    text += t.ch;
+    pieceWidth += t.width;
+    width += t.width;
+    if (t.drawn) {
+      chars++;
+      pieceChars++;
+      if (!rigid) {
+        pieceFlexible++;
+        flexibleInLine++;
       }
     }
-  }
+  });
   close();
-  return { pieces, width, chars, hard };
+  return { pieces, width, chars, gaps: Math.max(0, flexibleInLine - 1), hard };
 }
 
 const EPS = 0.01;

@@ -15,6 +15,33 @@ describe('breakLines', () => {
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(150.01);
   });
 
+  it('justification stretches the gaps between CJK characters, never those inside a word or a number', () => {
+    const text = '故障报修电子邮箱support@example.net，金额¥7,450.00，工单系统及其他受理渠道的说明如下所述';
+    fc.assert(
+      fc.property(fc.integer({ min: 120, max: 300 }), (width) => {
+        for (const line of breakLines([{ text, style: 'regular' }], size, width, width)) {
+          const flexible = line.pieces.reduce((n, p) => n + p.flexible, 0);
+          expect(line.gaps).toBe(Math.max(0, flexible - 1));
+          for (const piece of line.pieces) {
+            expect(piece.runs.map((r) => r.text).join('')).toBe(piece.text);
+            for (const run of piece.runs) {
+              // A rigid run is a word or number whose characters keep the font's spacing.
+              if (run.rigid) expect(run.text).toMatch(/^[A-Za-z0-9@.,¥-]+$/);
+            }
+          }
+        }
+      }),
+    );
+    const [line] = breakLines([{ text: '甲乙support@example.net丙丁', style: 'regular' }], size, 1000, 1000);
+    expect(line!.pieces[0]!.runs).toEqual([
+      { text: '甲乙', rigid: false },
+      { text: 'support@example.ne', rigid: true },
+      { text: 't丙丁', rigid: false },
+    ]);
+    // Gaps: after 甲, 乙, the word's last letter, 丙 (none after the last character).
+    expect(line!.gaps).toBe(4);
+  });
+
   it('splits a word longer than a line rather than overflow', () => {
     const lines = breakLines([{ text: 'X'.repeat(60), style: 'regular' }], size, 50, 50);
     expect(lines.length).toBeGreaterThan(1);
