@@ -98,7 +98,8 @@ describe('extends: reads only params files, only from allowed folders', { timeou
   it('a base outside the folder the command runs in is refused, naming its real path; --base-dir allows it', () => {
     const dir = tempDir('contract-extends-');
     const work = join(dir, 'work');
-    const shared = join(dir, 'shared');
+    // A folder beside the working one (inside this test's temporary folder).
+    const shared = join(dir, 'bases');
     mkdirSync(work);
     mkdirSync(shared);
     writeFileSync(join(shared, 'provider.yaml'), 'language: zh-CN\n');
@@ -112,7 +113,7 @@ describe('extends: reads only params files, only from allowed folders', { timeou
     const allowed = runCliTimed(['validate', 'p.yaml', '--base-dir', shared], { cwd: work, timeout: TIMEOUT });
     expect(allowed.stderr).toContain('1 file(s) valid');
     expect(allowed.status).toBe(0);
-    const gen = runCliTimed(['gen', 'p.yaml', '--base-dir', '../shared', '-o', 'out', '-f', 'md'], { cwd: work, timeout: TIMEOUT });
+    const gen = runCliTimed(['gen', 'p.yaml', '--base-dir', '../bases', '-o', 'out', '-f', 'md'], { cwd: work, timeout: TIMEOUT });
     expect(gen.status, gen.stderr).toBe(0);
     const missing = runCliTimed(['validate', 'p.yaml', '--base-dir', 'nope'], { cwd: work, timeout: TIMEOUT });
     expect(missing.status).toBe(2);

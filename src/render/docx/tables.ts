@@ -19,14 +19,12 @@ import {
 } from 'docx';
 import type { Align, Inline, TableBlock } from '../../model/types.js';
 import { STYLES, TABLE } from '../house-style.js';
+import { fitColumns } from '../table-columns.js';
 import { inlineRuns, inlineText } from './inlines.js';
 import { measureText } from './measure.js';
 import { paragraphMark, type References } from './references.js';
 import { STYLE_ID } from './style-ids.js';
 import { eighths, grayHex, twips } from './units.js';
-
-/** A column whose content is at most this share of the width is never wrapped (as in the PDF). */
-const SHORT_COLUMN = 0.2;
 
 const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: eighths(TABLE.borderWidth), color: '000000', space: 0 };
 const BORDERS = { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule };
@@ -38,30 +36,16 @@ const HEADER_FILL = grayHex(TABLE.headerFillGray);
 const CELL_PAD_Y = twips(TABLE.padY - TABLE.borderWidth / 2);
 const ALIGN = { left: AlignmentType.BOTH, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** Column widths in points filling `available`, from each column's natural and narrowest widths. */
+/** Column widths in points filling `available`, measured as the PDF measures them (src/render/table-columns.ts). */
 export function columnWidths(cells: readonly (readonly string[])[], columns: number, available: number): number[] {
   const size = STYLES.table.size;
-  const pad = 2 * TABLE.padX;
-  const natural = new Array<number>(columns).fill(pad);
-  const min = new Array<number>(columns).fill(pad);
-  for (const row of cells) {
-    row.forEach((text, c) => {
+  const measured = cells.map((row) =>
+    row.map((text) => {
       const m = measureText(text);
-      natural[c] = Math.max(natural[c]!, m.natural * size + pad);
-      min[c] = Math.max(min[c]!, m.min * size + pad);
-    });
-  }
-  natural.forEach((w, c) => {
-    if (w <= available * SHORT_COLUMN) min[c] = w;
-  });
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const totalNatural = sum(natural);
-  if (totalNatural <= available) return natural.map((w) => (w * available) / totalNatural);
-  const totalMin = sum(min);
-  if (totalMin >= available) return min.map((w) => (w * available) / totalMin);
-  const flex = natural.map((w, c) => w - min[c]!);
-  const totalFlex = sum(flex) || 1;
-  return min.map((w, c) => w + ((available - totalMin) * flex[c]!) / totalFlex);
+      return { natural: m.natural * size, min: m.min * size };
+    }),
+  );
+  return fitColumns(measured, columns, available);
 }
 
 /** Points to twips, the last column taking the rounding so the sum is exact. */

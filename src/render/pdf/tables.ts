@@ -5,6 +5,7 @@
  * unless it is taller than a page, and then its lines continue on the next page (nothing is
  * ever cut).
  */
+import { fitColumns } from '../table-columns.js';
 import type { Align, TableBlock } from '../../model/types.js';
 import type { Ctx } from './context.js';
 import { toRuns } from './inlines.js';
@@ -20,32 +21,8 @@ interface Row {
 }
 
 const style = STYLES.table;
-/** A column whose content is at most this share of the width is never wrapped. */
-const SHORT_COLUMN = 0.2;
-
 export function columnWidths(cells: readonly (readonly (readonly Run[])[])[], columns: number, available: number): number[] {
-  const pad = 2 * TABLE.padX;
-  const natural = new Array<number>(columns).fill(pad);
-  const min = new Array<number>(columns).fill(pad);
-  for (const row of cells) {
-    row.forEach((runs, c) => {
-      const m = measureRuns(runs, style.size);
-      natural[c] = Math.max(natural[c]!, m.natural + pad);
-      min[c] = Math.max(min[c]!, m.min + pad);
-    });
-  }
-  // Short columns (序号, 单位) never wrap: their narrowest width is their natural width.
-  natural.forEach((w, c) => {
-    if (w <= available * SHORT_COLUMN) min[c] = w;
-  });
-  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
-  const totalNatural = sum(natural);
-  if (totalNatural <= available) return natural.map((w) => (w * available) / totalNatural);
-  const totalMin = sum(min);
-  if (totalMin >= available) return min.map((w) => (w * available) / totalMin);
-  const flex = natural.map((w, c) => w - min[c]!);
-  const totalFlex = sum(flex) || 1;
-  return min.map((w, c) => w + ((available - totalMin) * flex[c]!) / totalFlex);
+  return fitColumns(cells.map((row) => row.map((runs) => measureRuns(runs, style.size))), columns, available);
 }
 
 /** A table of at most this many body rows is never split (when it fits a page at all). */
