@@ -1,5 +1,7 @@
-// Bundles the CLI into dist/contract.mjs and the library into dist/index.mjs (+ shared, lazily
-// loaded chunks). docx is only ever used bundled: its nanoid dependency declares Node 22+, so
+// Bundles the library into dist/index.mjs and the batch worker into dist/contract-worker.mjs
+// (+ shared, lazily loaded chunks), and the CLI into one CommonJS file, dist/contract.cjs, which
+// bin/load-cli.js compiles with a V8 code cache (scripts/code-cache.mjs; an ES module cannot
+// take one on Node 20). docx is only ever used bundled: its nanoid dependency declares Node 22+, so
 // installing it beside us would warn on Node 20, though the code it runs works there.
 // Bundling also means a cold start reads and compiles a few files instead of hundreds. The bundle is minified (less to parse
 // at every start; CONTRACT_BUNDLE_MINIFY=0 keeps names for profiling). pdfkit is bundled without the parts contract never calls (see
@@ -25,7 +27,7 @@ const zodWithoutLocales = {
 };
 
 await build({
-  entryPoints: { contract: 'src/cli/main.ts', 'contract-worker': 'src/output/worker.ts', index: 'src/index.ts' },
+  entryPoints: { 'contract-worker': 'src/output/worker.ts', index: 'src/index.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -43,6 +45,43 @@ await build({
   legalComments: 'none',
 });
 
+/**
+ * In the CLI's bundle the built-in templates' precompiled code is part of the bundle, so their
+ * compiled code is in the code cache too (src/compose/precompiled.ts reads them from dist/).
+ */
+const inlinePrecompiledTemplates = {
+  name: 'inline-precompiled-templates',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/precompiled\.js$/ }, (args) => (/[\\/]compose[\\/]engine\.ts$/.test(args.importer) ? { path: 'precompiled', namespace: 'contract-inline' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'contract-inline' }, () => ({
+      resolveDir: new URL('../dist', import.meta.url).pathname,
+      contents: "import { templates } from './precompiled-templates.mjs'; export const loadPrecompiled = () => Promise.resolve(templates);",
+    }));
+  },
+};
+
+// One file, no chunks: a vm.Script compiles one source (and cannot import() without an
+// experimental flag, so the bundle has no dynamic import left).
+await build({
+  entryPoints: { contract: 'src/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.CONTRACT_BUNDLE_MINIFY !== '0',
+  external: ['@embedpdf/fonts-sc'],
+  alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
+  plugins: [zodWithoutLocales, inlinePrecompiledTemplates],
+  define: { 'import.meta.url': '__contractModuleUrl' },
+  banner: { js: "const __contractModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
 // pdfkit reads its sRGB profile (PDF/A output intent) relative to its own module.
 mkdirSync('dist/chunks/data', { recursive: true });
 copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/chunks/data/sRGB_IEC61966_2_1.icc');
+mkdirSync('dist/data', { recursive: true });
+copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/data/sRGB_IEC61966_2_1.icc');

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import HandlebarsRuntimeModule from 'handlebars/runtime.js';
-import { packageRoot } from '../package-root.js';
+import { loadPrecompiled } from './precompiled.js';
 import type { TemplateFile } from './registry.js';
 import { sourceHash } from './template-source.js';
 
@@ -17,18 +14,6 @@ runtime.unregisterHelper('lookup');
 runtime.unregisterHelper('log');
 /** Handlebars' own `each`, which the render guard wraps to count its output. */
 export const builtInEach = runtime.helpers['each'] as import('handlebars').HelperDelegate;
-
-type Precompiled = Record<string, { hash: string; spec: unknown }>;
-let precompiled: Promise<Precompiled> | undefined;
-
-function loadPrecompiled(): Promise<Precompiled> {
-  precompiled ??= (async () => {
-    const file = join(packageRoot(), 'dist', 'precompiled-templates.mjs');
-    if (!existsSync(file)) return {};
-    return ((await import(pathToFileURL(file).href)) as { templates: Precompiled }).templates;
-  })();
-  return precompiled;
-}
 
 const compiled = new Map<string, TemplateFn>();
 

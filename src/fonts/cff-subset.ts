@@ -12,6 +12,8 @@
  * which a run that cannot reuse a cached subset (new names, new glyphs) would pay.
  */
 
+import type { TableReader } from './face.js';
+
 /**
  * A CFF INDEX: item i spans [bounds[i], bounds[i + 1]), absolute in the font. One typed array,
  * not an array per item: a CJK font's CharStrings INDEX has 65,535 items, read at every start.
@@ -49,6 +51,20 @@ function readIndex(b: Uint8Array, pos: number): Index {
     bounds[i] = base + v;
   }
   return new Index(bounds, bounds[count]!);
+}
+
+/**
+ * The INDEX at `pos` of a table read in parts: reads its count and offsets, and its items if
+ * `withData` (the CharStrings INDEX is read glyph by glyph instead).
+ */
+function loadIndex(src: TableReader, pos: number, withData: boolean): Index {
+  const b = src.bytes;
+  src.load([[pos, pos + 3]]);
+  const count = u16(b, pos);
+  if (count > 0) src.load([[pos + 3, pos + 3 + (count + 1) * b[pos + 2]!]]);
+  const index = readIndex(b, pos);
+  if (withData && index.count > 0) src.load([[index.item(0)![0], index.end]]);
+  return index;
 }
 
 function writeIndex(items: readonly Uint8Array[]): Uint8Array {
@@ -281,11 +297,17 @@ class Flattener {
 
 const OP = { charset: 15, encoding: 16, charStrings: 17, private: 18, subrs: 19, ros: 1230, cidCount: 1234, fdArray: 1236, fdSelect: 1237 } as const;
 
-function fdSelector(b: Uint8Array, pos: number, nGlyphs: number): (gid: number) => number {
+function fdSelector(src: TableReader, pos: number, nGlyphs: number): (gid: number) => number {
+  const b = src.bytes;
+  src.load([[pos, pos + 3]]);
   const format = b[pos]!;
-  if (format === 0) return (gid) => b[pos + 1 + gid]!;
+  if (format === 0) {
+    src.load([[pos, pos + 1 + nGlyphs]]);
+    return (gid) => b[pos + 1 + gid]!;
+  }
   if (format !== 3) throw new Error(`CFF: FDSelect format ${format}`);
   const n = u16(b, pos + 1);
+  src.load([[pos, pos + 3 + n * 3 + 2]]);
   const firsts: number[] = [];
   const fds: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -326,14 +348,16 @@ interface ParsedCff {
 /** The parsed structure of each font's CFF table, kept for the process (the table never changes). */
 const parsedCache = new WeakMap<Uint8Array, ParsedCff>();
 
-function parseCff(b: Uint8Array): ParsedCff {
+function parseCff(src: TableReader): ParsedCff {
+  const b = src.bytes;
   const cached = parsedCache.get(b);
   if (cached !== undefined) return cached;
+  src.load([[0, 4]]);
   const hdrSize = b[2]!;
-  const names = readIndex(b, hdrSize);
-  const tops = readIndex(b, names.end);
-  const strings = readIndex(b, tops.end);
-  const gsubrs = readIndex(b, strings.end);
+  const names = loadIndex(src, hdrSize, true);
+  const tops = loadIndex(src, names.end, true);
+  const strings = loadIndex(src, tops.end, true);
+  const gsubrs = loadIndex(src, strings.end, true);
   const topItem = tops.item(0);
   if (topItem === undefined) throw new Error('CFF: no Top DICT');
   const top = parseDict(b, topItem[0], topItem[1]);
@@ -343,9 +367,9 @@ function parseCff(b: Uint8Array): ParsedCff {
     return v;
   };
   if (dictValue(top, OP.ros) === undefined) throw new Error('CFF: not CID-keyed');
-  const charStrings = readIndex(b, at(OP.charStrings));
-  const fdArray = readIndex(b, at(OP.fdArray));
-  const fdOf = fdSelector(b, at(OP.fdSelect), charStrings.count);
+  const charStrings = loadIndex(src, at(OP.charStrings), false);
+  const fdArray = loadIndex(src, at(OP.fdArray), true);
+  const fdOf = fdSelector(src, at(OP.fdSelect), charStrings.count);
   const fonts = new Map<number, FontDict>();
   const fontDict = (fd: number): FontDict => {
     let f = fonts.get(fd);
@@ -356,9 +380,10 @@ function parseCff(b: Uint8Array): ParsedCff {
       const pv = dictValue(dict, OP.private);
       if (pv === undefined || pv.length !== 2) throw new Error('CFF: font dict lacks Private');
       const [size, off] = pv as [number, number];
+      src.load([[off, off + size]]);
       const priv = parseDict(b, off, off + size);
       const rel = dictValue(priv, OP.subrs)?.[0];
-      f = { dict, priv, subrs: rel === undefined ? undefined : readIndex(b, off + rel) };
+      f = { dict, priv, subrs: rel === undefined ? undefined : loadIndex(src, off + rel, true) };
       fonts.set(fd, f);
     }
     return f;
@@ -369,9 +394,12 @@ function parseCff(b: Uint8Array): ParsedCff {
 }
 
 /** Subset a CID-keyed CFF table to `glyphs` (original gids, in the order of the new gids 0, 1, …). */
-export function subsetCidCff(b: Uint8Array, glyphs: readonly number[]): Uint8Array {
-  const { hdrSize, names, tops, strings, gsubrs, top, charStrings, fdOf, fontDict } = parseCff(b);
+export function subsetCidCff(source: Uint8Array | TableReader, glyphs: readonly number[]): Uint8Array {
+  const src: TableReader = source instanceof Uint8Array ? { bytes: source, load: () => {}, bytesRead: source.length } : source;
+  const b = src.bytes;
+  const { hdrSize, names, tops, strings, gsubrs, top, charStrings, fdOf, fontDict } = parseCff(src);
   const fonts = new Map<number, FontDict>();
+  src.load(glyphs.map((gid) => charStrings.item(gid) ?? ([0, 0] as const)));
 
   const newFd = new Map<number, number>();
   const fdSelect: number[] = [];

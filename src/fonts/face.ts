@@ -3,9 +3,9 @@
  * metrics a PDF font descriptor needs, and its tables on demand. A face comes either from
  * bytes already in memory (a font file a user named, read whole and bounded) or from a file
  * read table by table with positional reads (the bundled font: 8 MB, of which a glyph check
- * needs only the 33 KB cmap).
+ * needs only the 33 KB cmap), its outlines page by page as the subsetter asks for them.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import {
   SFNT_HEADER_SIZE,
   TABLE_RECORD_SIZE,
@@ -46,9 +46,27 @@ export interface FontFace extends FaceNames {
   readonly key: string;
   /** The bytes of a table, read on first use; undefined if the face has none. */
   table(tag: string): Uint8Array | undefined;
+  /**
+   * A table read in parts, for the outlines of a big font, of which a contract needs a few
+   * hundred glyphs: undefined if the face has none.
+   */
+  tableReader(tag: string): TableReader | undefined;
   readonly tags: readonly string[];
   /** Per code point, filled by glyphMetrics. */
   readonly glyphs: Map<number, GlyphMetrics>;
+}
+
+/**
+ * A table whose bytes are read range by range. `bytes` has the table's length; a range holds the
+ * table's bytes once `load` has been called for it (zeros before). For a face in memory, every
+ * range is already there and `load` does nothing.
+ */
+export interface TableReader {
+  readonly bytes: Uint8Array;
+  /** Reads the [start, end) ranges not read yet, with one open of the file. */
+  load(ranges: Iterable<readonly [number, number]>): void;
+  /** Bytes read from the file so far (the whole length for a table in memory). */
+  readonly bytesRead: number;
 }
 
 /** Why bytes are not a usable font face (the caller words the message). */
@@ -66,8 +84,15 @@ export class FaceError extends Error {
 /** Tables read at once: what the glyph check, the layout and the font descriptor need but hmtx. */
 const EAGER = ['cmap', 'head', 'hhea', 'post', 'OS/2', 'name'];
 
-function makeFace(source: string, index: number, directory: Map<string, TableRecord>, read: (t: TableRecord) => Uint8Array): FontFace {
+function makeFace(
+  source: string,
+  index: number,
+  directory: Map<string, TableRecord>,
+  read: (t: TableRecord) => Uint8Array,
+  readInParts?: (t: TableRecord) => TableReader,
+): FontFace {
   const cache = new Map<string, Uint8Array>();
+  const readers = new Map<string, TableReader>();
   const table = (tag: string): Uint8Array | undefined => {
     let bytes = cache.get(tag);
     if (bytes === undefined) {
@@ -77,6 +102,20 @@ function makeFace(source: string, index: number, directory: Map<string, TableRec
       cache.set(tag, bytes);
     }
     return bytes;
+  };
+  const tableReader = (tag: string): TableReader | undefined => {
+    let reader = readers.get(tag);
+    if (reader === undefined) {
+      const record = directory.get(tag);
+      if (record === undefined) return undefined;
+      const whole = cache.get(tag);
+      if (whole !== undefined || readInParts === undefined) {
+        const bytes = whole ?? table(tag)!;
+        reader = { bytes, load: () => {}, bytesRead: bytes.length };
+      } else reader = readInParts(record);
+      readers.set(tag, reader);
+    }
+    return reader;
   };
   for (const tag of EAGER) table(tag);
   const outline = outlineKind((tag) => directory.has(tag));
@@ -101,6 +140,7 @@ function makeFace(source: string, index: number, directory: Map<string, TableRec
     metrics: fontMetrics(table),
     key,
     table,
+    tableReader,
     tags: [...directory.keys()],
     glyphs: new Map(),
   };
@@ -138,42 +178,6 @@ export function faceFromBytes(bytes: Uint8Array, index: number, source: string):
     if (error instanceof FaceError) throw error;
     throw new FaceError('not-a-font', `${source} is not a readable font (${(error as Error).message})`);
   }
-}
-
-/** Tables at least this large stay views of shared memory; smaller ones are copied out. */
-const SHARED_VIEW_MIN = 1 << 20;
-
-/**
- * A face of a font file we ship, from its bytes in memory shared between threads (a batch's
- * workers share one copy of the bundled fonts instead of reading 16 MB each). The outline
- * table stays a view of the shared bytes; the small tables are copied out, since some APIs
- * (TextDecoder) refuse views of shared memory.
- */
-export function faceFromSharedFile(bytes: Uint8Array, path: string): FontFace {
-  const { at } = faceOffset(bytes, 0, path);
-  const directory = tableOffsets(bytes, at);
-  for (const [tag, r] of directory) {
-    if (r.offset + r.length > bytes.length) throw new FaceError('not-a-font', `table ${tag.trim()} runs past the end of the file`);
-  }
-  return makeFace(path, 0, directory, (r) => {
-    const view = bytes.subarray(r.offset, r.offset + r.length);
-    return r.length >= SHARED_VIEW_MIN ? view : view.slice();
-  });
-}
-
-/** The whole file at `path` in memory that worker threads can share. */
-export function readShared(path: string): Uint8Array {
-  return withFile(path, (fd) => {
-    const size = fstatSync(fd).size;
-    const out = new Uint8Array(new SharedArrayBuffer(size));
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, out, done, size - done, done);
-      if (n === 0) throw new Error(`${path}: unexpected end of file`);
-      done += n;
-    }
-    return out;
-  });
 }
 
 /** `length` bytes at `position` of an open file, into a buffer of exactly that size. */
@@ -221,8 +225,64 @@ export function faceFromFile(path: string, index = 0): FontFace {
       if (r !== undefined) eager.set(tag, readAt(fd, r.offset, r.length, path));
     }
     const tagOf = new Map([...directory].map(([tag, r]) => [r, tag]));
-    return makeFace(path, index, directory, (r) => eager.get(tagOf.get(r)!) ?? withFile(path, (fd2) => readAt(fd2, r.offset, r.length, path)));
+    return makeFace(
+      path,
+      index,
+      directory,
+      (r) => eager.get(tagOf.get(r)!) ?? withFile(path, (fd2) => readAt(fd2, r.offset, r.length, path)),
+      (r) => fileTableReader(path, r),
+    );
   });
+}
+
+/** Reads happen in whole pages of the table: neighbouring glyphs then cost one read. */
+const PAGE = 4096;
+
+/**
+ * A table of a file read page by page as ranges are asked for: a CJK font's outlines are 8 MB,
+ * a contract's glyphs a few hundred of its 65,535 (reading the whole table cost 35 ms of system
+ * time per face at every cold start, `npm run bench`). Pages never read stay untouched zeros,
+ * so they take no memory either.
+ */
+function fileTableReader(path: string, record: TableRecord): TableReader {
+  const bytes = new Uint8Array(record.length);
+  const read = new Uint8Array(Math.ceil(record.length / PAGE));
+  let bytesRead = 0;
+  return {
+    bytes,
+    get bytesRead() {
+      return bytesRead;
+    },
+    load(ranges) {
+      // Runs of pages not read yet, merged across ranges.
+      const wanted: number[] = [];
+      for (const [start, end] of ranges) {
+        const from = Math.max(0, start);
+        const to = Math.min(record.length, end);
+        for (let page = Math.floor(from / PAGE); page * PAGE < to; page++) if (read[page] === 0) wanted.push(page);
+      }
+      if (wanted.length === 0) return;
+      wanted.sort((a, b) => a - b);
+      withFile(path, (fd) => {
+        let i = 0;
+        while (i < wanted.length) {
+          const first = wanted[i]!;
+          let last = first;
+          while (i < wanted.length && wanted[i]! <= last + 1) last = wanted[i++]!;
+          const start = first * PAGE;
+          const length = Math.min(record.length, (last + 1) * PAGE) - start;
+          let done = 0;
+          while (done < length) {
+            const n = readSync(fd, bytes, start + done, length - done, record.offset + start + done);
+            if (n === 0) throw new Error(`${path}: unexpected end of file`);
+            done += n;
+          }
+          read.fill(1, first, last + 1);
+          bytesRead += length;
+        }
+      });
+    },
+  };
 }
 
 /** Glyph id and advance of a code point (gid 0: no glyph). */

@@ -144,7 +144,7 @@ export function subsetGlyphs(face: FontFace, glyphs: Iterable<number>): number[]
 export function subsetFont(face: FontFace, glyphs: readonly number[]): Uint8Array {
   if (face.outline === 'cff') {
     try {
-      return subsetCidCff(face.table('CFF ')!, glyphs);
+      return subsetCidCff(face.tableReader('CFF ')!, glyphs);
     } catch {
       // Not CID-keyed, or charstrings it does not follow: HarfBuzz does it.
     }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { shareBundledFonts } from '../fonts/bundled.js';
 import { packageRoot } from '../package-root.js';
 import type { RenderOptions } from '../pipeline.js';
 import type { LoadOptions, ProcessedInput } from './process-input.js';
@@ -59,10 +58,9 @@ export async function processInParallel(
       dispatch();
     });
 
-  const bundledFonts = sharedFonts();
   const slot = async (): Promise<void> => {
     while (next < inputs.length) {
-      const worker = new Worker(workerUrl(), { resourceLimits: WORKER_LIMITS, workerData: { bundledFonts } });
+      const worker = new Worker(workerUrl(), { resourceLimits: WORKER_LIMITS });
       try {
         await serve(worker);
       } finally {
@@ -72,15 +70,6 @@ export async function processInParallel(
   };
   await Promise.all(Array.from({ length: jobs }, slot));
   await Promise.all(pending);
-}
-
-/** The bundled fonts for the workers to share; if they cannot be read, each worker reports it for its inputs. */
-function sharedFonts(): ReturnType<typeof shareBundledFonts> | undefined {
-  try {
-    return shareBundledFonts();
-  } catch {
-    return undefined;
-  }
 }
 
 function crashed(input: string, error: unknown): ProcessedInput {

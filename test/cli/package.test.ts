@@ -48,7 +48,9 @@ describe('the package', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const { filename, files } = (JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[])[0]!;
     const paths = files.map((f) => f.path);
-    expect(paths).toContain('dist/contract.mjs');
+    expect(paths).toContain('dist/contract.cjs');
+    expect(paths).toContain('dist/contract.cjs.v8cache');
+    expect(paths).toContain('bin/load-cli.js');
     expect(paths).toContain('dist/template-context-docs.json');
     expect(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/'))).toEqual([]);
 
@@ -63,7 +65,10 @@ describe('the package', () => {
     const gen = await runAsync(bin, ['gen', join(app, 'node_modules/contract/examples/params.example.yaml'), '-o', join(app, 'out')], { cwd: app, env: { ...process.env, LANG: 'C' } });
     expect(gen.status, gen.stderr).toBe(0);
     expect(readdirSync(join(app, 'out')).sort()).toEqual(['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']);
-    expect(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(pkg.version);
+    const version = spawnSync(bin, ['--version'], { encoding: 'utf8', env: { ...process.env, CONTRACT_DEBUG_CODE_CACHE: '1' } });
+    expect(version.stdout.trim()).toBe(pkg.version);
+    // The same Node that built the package runs it: V8 takes the build's code cache.
+    expect(version.stderr).toBe('contract: code cache accepted\n');
 
     const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { generate } from 'contract'; import { readFileSync } from 'node:fs'; const r = await generate({ yaml: readFileSync('node_modules/contract/examples/params.example.yaml') }, { formats: ['md', 'docx'] }); console.log(r.params.contract.number, r.outputs.map((o) => o.format + ':' + (Buffer.from(o.data.subarray(0, 2)).toString() === 'PK' ? 'zip' : o.data.length)).join(' '));"], { cwd: app, encoding: 'utf8' });
     expect(lib.stderr).toBe('');

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContractError, text } from '../../diagnostics.js';
 import { ARTICLE_ORDER_FILE, loadTemplates, TEMPLATE_EXTENSION, type TemplateFile } from '../../compose/registry.js';
@@ -76,12 +77,11 @@ export async function runTemplatesExport(dir: string, names: readonly string[], 
 
 /** The reference of template variables and helpers, built from the code and the example params. */
 export async function runTemplatesVars(): Promise<CommandResult> {
-  const [{ loadParamsFile, paramsJsonSchema }, { validate }, { buildContext }, { templateReferenceMarkdown }, { readFile }] = await Promise.all([
+  const [{ loadParamsFile, paramsJsonSchema }, { validate }, { buildContext }, { templateReferenceMarkdown }] = await Promise.all([
     import('../../params/index.js'),
     import('../../pipeline.js'),
     import('../../compose/build-context.js'),
     import('../../compose/template-reference.js'),
-    import('node:fs/promises'),
   ]);
   const root = packageRoot();
   const { params } = await validate(await loadParamsFile(join(root, 'examples', 'params.example.yaml')));
