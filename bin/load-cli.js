@@ -1,6 +1,7 @@
 // Loads the CLI. From a build: the single-file bundle dist/contract.cjs, compiled with the V8
 // code cache the build made for it by running the example (dist/contract.cjs.v8cache): a cold
-// `gen` then skips most parsing and compiling of its code (`npm run bench`). A Node whose V8
+// `gen` then skips most parsing and compiling of its code (`npm run bench`). The bundle is
+// all ASCII (scripts/bundle.mjs), read as one-byte text. A Node whose V8
 // refuses the cache (another version) compiles the bundle as usual. Without a bundle (a build
 // of the modules only), the compiled modules in dist/cli/.
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ export async function loadCli({ makingCache = false } = {}) {
   // the optimising compiler (see src/cli/tiering.ts) and a long-running one turns it back on.
   setFlagsFromString('--no-opt');
   const cachedData = !makingCache && existsSync(codeCachePath) ? readFileSync(codeCachePath) : undefined;
-  const script = new Script(HEAD + readFileSync(bundlePath, 'utf8') + TAIL, { filename: bundlePath, cachedData });
+  const script = new Script(HEAD + readFileSync(bundlePath, 'latin1') + TAIL, { filename: bundlePath, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';

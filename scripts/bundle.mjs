@@ -6,7 +6,7 @@
 // Bundling also means a cold start reads and compiles a few files instead of hundreds. The bundle is minified (less to parse
 // at every start; CONTRACT_BUNDLE_MINIFY=0 keeps names for profiling). pdfkit is bundled without the parts contract never calls (see
 // stubs/unused.mjs); the font package stays external (it is data).
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -79,6 +79,18 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// All ASCII, so that the loader reads it as one-byte text (half the memory of a string with any
+// character beyond it, and no UTF-8 decoding). esbuild escapes strings and templates but leaves
+// regular expression literals as written (some hold CJK punctuation); a \uXXXX escape means the
+// same there, with or without the u flag (a surrogate pair of escapes is one code point).
+{
+  const file = 'dist/contract.cjs';
+  const ascii = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // A vm.Script has no loader for import() (without an experimental flag): none may be left.
+  if (/\bimport\(/.test(ascii)) throw new Error(`${file} has a dynamic import(): import it statically`);
+  writeFileSync(file, ascii, 'latin1');
+}
 
 // pdfkit reads its sRGB profile (PDF/A output intent) relative to its own module.
 mkdirSync('dist/chunks/data', { recursive: true });
