@@ -67,6 +67,14 @@ function loadIndex(src: TableReader, pos: number, withData: boolean): Index {
   return index;
 }
 
+/** A table held whole, as a TableReader. */
+const inMemory = (bytes: Uint8Array): TableReader => ({
+  bytes,
+  load: () => {},
+  read: (ranges) => Array.from(ranges, ([start, end]) => bytes.subarray(start, end)),
+  bytesRead: bytes.length,
+});
+
 function writeIndex(items: readonly Uint8Array[]): Uint8Array {
   if (items.length === 0) return new Uint8Array([0, 0]);
   let total = 0;
@@ -193,26 +201,27 @@ class Flattener {
     private readonly lsubrs: Index | undefined,
   ) {}
 
-  glyph(start: number, end: number): Uint8Array {
+  /** The flattened charstring of a glyph whose own charstring is `charString`. */
+  glyph(charString: Uint8Array): Uint8Array {
     this.out = [];
     this.stack = [];
     this.starts = [];
     this.stems = 0;
     this.done = false;
     this.cleared = false;
-    this.run(start, end, 0);
+    this.run(charString, 0, charString.length, 0);
     if (!this.done) throw new Error('CFF: charstring without endchar');
     return Uint8Array.from(this.out);
   }
 
-  private copy(from: number, to: number): void {
-    for (let i = from; i < to; i++) this.out.push(this.b[i]!);
+  private copy(b: Uint8Array, from: number, to: number): void {
+    for (let i = from; i < to; i++) this.out.push(b[i]!);
   }
 
-  private operand(value: number, p: number, length: number): void {
+  private operand(value: number, b: Uint8Array, p: number, length: number): void {
     this.starts.push(this.out.length);
     this.stack.push(value);
-    this.copy(p, p + length);
+    this.copy(b, p, p + length);
   }
 
   private clear(): void {
@@ -232,26 +241,26 @@ class Flattener {
     if (!width) this.cleared = true;
   }
 
-  private run(start: number, end: number, depth: number): void {
+  /** Follows the charstring at [start, end) of `b`: a glyph's own, or a subroutine's in the font. */
+  private run(b: Uint8Array, start: number, end: number, depth: number): void {
     if (depth > 10) throw new Error('CFF: subroutines nested too deep');
-    const b = this.b;
     let p = start;
     while (p < end && !this.done) {
       const op = b[p]!;
       if (op >= 32 && op <= 246) {
-        this.operand(op - 139, p, 1);
+        this.operand(op - 139, b, p, 1);
         p++;
       } else if (op >= 247 && op <= 250) {
-        this.operand((op - 247) * 256 + b[p + 1]! + 108, p, 2);
+        this.operand((op - 247) * 256 + b[p + 1]! + 108, b, p, 2);
         p += 2;
       } else if (op >= 251 && op <= 254) {
-        this.operand(-(op - 251) * 256 - b[p + 1]! - 108, p, 2);
+        this.operand(-(op - 251) * 256 - b[p + 1]! - 108, b, p, 2);
         p += 2;
       } else if (op === 28) {
-        this.operand(((b[p + 1]! << 24) >> 16) | b[p + 2]!, p, 3);
+        this.operand(((b[p + 1]! << 24) >> 16) | b[p + 2]!, b, p, 3);
         p += 3;
       } else if (op === 255) {
-        this.operand(((b[p + 1]! << 24) | (b[p + 2]! << 16) | (b[p + 3]! << 8) | b[p + 4]!) / 65536, p, 5);
+        this.operand(((b[p + 1]! << 24) | (b[p + 2]! << 16) | (b[p + 3]! << 8) | b[p + 4]!) / 65536, b, p, 5);
         p += 5;
       } else if (op === 10 || op === 29) {
         const index = op === 10 ? this.lsubrs : this.gsubrs;
@@ -264,11 +273,11 @@ class Flattener {
         // The subroutine number goes; the body takes the call's place.
         this.out.length = at;
         p++;
-        this.run(item[0], item[1], depth + 1);
+        this.run(this.b, item[0], item[1], depth + 1);
       } else if (op === 11) {
         return;
       } else if (op === 14) {
-        this.copy(p, p + 1);
+        this.copy(b, p, p + 1);
         this.done = true;
         return;
       } else if (op === 1 || op === 3 || op === 18 || op === 23) {
@@ -283,11 +292,11 @@ class Flattener {
         const op2 = b[p + 1]!;
         // Only flex operators (and the obsolete dotsection) are expected; arithmetic would need an interpreter.
         if (op2 !== 0 && (op2 < 34 || op2 > 37)) throw new Error(`CFF: unsupported operator 12 ${op2}`);
-        this.copy(p, p + 2);
+        this.copy(b, p, p + 2);
         this.clear();
         p += 2;
       } else {
-        this.copy(p, p + 1);
+        this.copy(b, p, p + 1);
         this.clear();
         p++;
       }
@@ -395,19 +404,25 @@ function parseCff(src: TableReader): ParsedCff {
 
 /** Subset a CID-keyed CFF table to `glyphs` (original gids, in the order of the new gids 0, 1, …). */
 export function subsetCidCff(source: Uint8Array | TableReader, glyphs: readonly number[]): Uint8Array {
-  const src: TableReader = source instanceof Uint8Array ? { bytes: source, load: () => {}, bytesRead: source.length } : source;
+  const src: TableReader = source instanceof Uint8Array ? inMemory(source) : source;
   const b = src.bytes;
   const { hdrSize, names, tops, strings, gsubrs, top, charStrings, fdOf, fontDict } = parseCff(src);
   const fonts = new Map<number, FontDict>();
-  src.load(glyphs.map((gid) => charStrings.item(gid) ?? ([0, 0] as const)));
+  // The glyphs' own charstrings are read for this subset only (a batch would otherwise keep
+  // every glyph it ever saw); the dictionaries and subroutines stay, read once.
+  const charStringBytes = src.read(
+    glyphs.map((gid) => {
+      const item = charStrings.item(gid);
+      if (item === undefined) throw new Error(`CFF: no glyph ${gid}`);
+      return item;
+    }),
+  );
 
   const newFd = new Map<number, number>();
   const fdSelect: number[] = [];
   const glyphData: Uint8Array[] = [];
   const flatteners = new Map<number, Flattener>();
-  for (const gid of glyphs) {
-    const cs = charStrings.item(gid);
-    if (cs === undefined) throw new Error(`CFF: no glyph ${gid}`);
+  for (const [i, gid] of glyphs.entries()) {
     const fd = fdOf(gid);
     const f = fontDict(fd);
     fonts.set(fd, f);
@@ -418,7 +433,7 @@ export function subsetCidCff(source: Uint8Array | TableReader, glyphs: readonly 
       flattener = new Flattener(b, gsubrs, f.subrs);
       flatteners.set(fd, flattener);
     }
-    glyphData.push(flattener.glyph(cs[0], cs[1]));
+    glyphData.push(flattener.glyph(charStringBytes[i]!));
   }
 
   const n = glyphs.length;

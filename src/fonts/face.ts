@@ -63,8 +63,10 @@ export interface FontFace extends FaceNames {
  */
 export interface TableReader {
   readonly bytes: Uint8Array;
-  /** Reads the [start, end) ranges not read yet, with one open of the file. */
+  /** Reads the [start, end) ranges not read yet into `bytes`, with one open of the file. */
   load(ranges: Iterable<readonly [number, number]>): void;
+  /** The bytes of each [start, end) range, read now and not kept in `bytes`. */
+  read(ranges: Iterable<readonly [number, number]>): Uint8Array[];
   /** Bytes read from the file so far (the whole length for a table in memory). */
   readonly bytesRead: number;
 }
@@ -111,7 +113,7 @@ function makeFace(
       const whole = cache.get(tag);
       if (whole !== undefined || readInParts === undefined) {
         const bytes = whole ?? table(tag)!;
-        reader = { bytes, load: () => {}, bytesRead: bytes.length };
+        reader = { bytes, load: () => {}, read: (ranges) => Array.from(ranges, ([start, end]) => bytes.subarray(start, end)), bytesRead: bytes.length };
       } else reader = readInParts(record);
       readers.set(tag, reader);
     }
@@ -239,10 +241,11 @@ export function faceFromFile(path: string, index = 0): FontFace {
 const PAGE = 4096;
 
 /**
- * A table of a file read page by page as ranges are asked for: a CJK font's outlines are 8 MB,
- * a contract's glyphs a few hundred of its 65,535 (reading the whole table cost 35 ms of system
- * time per face at every cold start, `npm run bench`). Pages never read stay untouched zeros,
- * so they take no memory either.
+ * A table of a file read in parts as they are asked for: a CJK font's outlines are 8 MB, a
+ * contract's glyphs a few hundred of its 65,535 (reading the whole table cost 35 ms of system
+ * time per face at every cold start, `npm run bench`). What `load` reads (dictionaries,
+ * subroutines, offsets) stays, page by page; pages never read stay untouched zeros, so they take
+ * no memory either. What `read` reads (a subset's glyphs) is the caller's to keep or drop.
  */
 function fileTableReader(path: string, record: TableRecord): TableReader {
   const bytes = new Uint8Array(record.length);
@@ -281,6 +284,34 @@ function fileTableReader(path: string, record: TableRecord): TableReader {
           bytesRead += length;
         }
       });
+    },
+    read(ranges) {
+      const list = Array.from(ranges, ([start, end]) => [Math.max(0, start), Math.min(record.length, Math.max(start, end))] as const);
+      const order = list.map((_, i) => i).sort((a, b) => list[a]![0] - list[b]![0]);
+      const out: Uint8Array[] = new Array<Uint8Array>(list.length);
+      withFile(path, (fd) => {
+        // Ranges less than a page apart are read together, into one buffer they are views of.
+        let i = 0;
+        while (i < order.length) {
+          const from = list[order[i]!]![0];
+          let to = list[order[i]!]![1];
+          let j = i + 1;
+          while (j < order.length && list[order[j]!]![0] <= to + PAGE) to = Math.max(to, list[order[j++]!]![1]);
+          const chunk = new Uint8Array(to - from);
+          let done = 0;
+          while (done < chunk.length) {
+            const n = readSync(fd, chunk, done, chunk.length - done, record.offset + from + done);
+            if (n === 0) throw new Error(`${path}: unexpected end of file`);
+            done += n;
+          }
+          bytesRead += chunk.length;
+          for (; i < j; i++) {
+            const [start, end] = list[order[i]!]!;
+            out[order[i]!] = chunk.subarray(start - from, end - from);
+          }
+        }
+      });
+      return out;
     },
   };
 }
