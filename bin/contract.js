@@ -9,3 +9,4 @@ if (cli === undefined) {
 }
 if (process.env.CONTRACT_DEBUG_CODE_CACHE === '1') process.stderr.write(`contract: code cache ${cli.cache}\n`);
 process.exitCode = await cli.main(process.argv.slice(2));
+cli.save();

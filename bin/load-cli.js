@@ -1,40 +1,109 @@
-// Loads the CLI. From a build: the single-file bundle dist/contract.cjs, compiled with the V8
-// code cache the build made for it by running the example (dist/contract.cjs.v8cache): a cold
-// `gen` then skips most parsing and compiling of its code (`npm run bench`). The bundle is
-// all ASCII (scripts/bundle.mjs), read as one-byte text. A Node whose V8
-// refuses the cache (another version) compiles the bundle as usual. Without a bundle (a build
-// of the modules only), the compiled modules in dist/cli/.
-import { existsSync, readFileSync } from 'node:fs';
+// Loads the CLI. From a build: the single-file bundle dist/contract.cjs, compiled with a V8
+// code cache, so that a cold `gen` skips most parsing and compiling of its code (`npm run
+// bench`). The bundle is all ASCII (scripts/bundle.mjs), read as one-byte text.
+//
+// V8 takes a code cache only from the same V8 under the same V8 flags. The build's cache
+// (dist/contract.cjs.v8cache, made by running the example: scripts/code-cache.mjs) fits the
+// Node that built the package; for any other Node, or other flags (NODE_OPTIONS), the first
+// `gen` compiles the bundle as usual and leaves a cache of its own in the cache directory
+// (src/output/cache-dir.ts; CONTRACT_CACHE=0: none), which the next runs take.
+//
+// Without a bundle (a build of the modules only): the compiled modules in dist/cli/.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 export const bundlePath = fileURLToPath(new URL('../dist/contract.cjs', import.meta.url));
 export const codeCachePath = fileURLToPath(new URL('../dist/contract.cjs.v8cache', import.meta.url));
+/** The SHA-1 of the bundle, written by the build: names the code caches made for it elsewhere. */
+export const buildIdPath = fileURLToPath(new URL('../dist/contract.cjs.build-id', import.meta.url));
 const modulesEntry = new URL('../dist/cli/main.js', import.meta.url);
 
 /** The CommonJS wrapper, as Node's own loader puts it around a module. */
 const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const TAIL = '\n})';
+/** A code cache is a few MB; a larger file in the cache directory is not ours. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** Code caches kept in the cache directory (one per Node, flags and build; older ones go). */
+const MAX_USER_CACHES = 4;
 
 /**
- * The CLI's `main`, and the compiled bundle (for the build to write its code cache from), or
- * undefined if nothing is built.
+ * The file in the cache directory for a code cache of this bundle under this Node and these
+ * flags, or undefined when caching is off or the build has no id.
+ */
+async function userCachePath() {
+  let buildId;
+  try {
+    buildId = readFileSync(buildIdPath, 'latin1').trim();
+  } catch {
+    return undefined;
+  }
+  if (!/^[0-9a-f]{40}$/.test(buildId)) return undefined;
+  const { cacheDir } = await import('../dist/output/cache-dir.js');
+  const dir = cacheDir();
+  if (dir === undefined) return undefined;
+  const fit = createHash('sha1')
+    .update([process.versions.v8, process.arch, process.execArgv.join('\0'), process.env.NODE_OPTIONS ?? '', buildId].join('\n'))
+    .digest('hex');
+  return join(dir, `code-cache.${fit}.v8`);
+}
+
+/** The bytes of our own cache file in the cache directory, if it is a regular file of a sane size. */
+async function readUserCache(path) {
+  const { readBounded } = await import('../dist/io/read-bounded.js');
+  const read = readBounded(path, MAX_CACHE_BYTES);
+  return read.ok ? read.data : undefined;
+}
+
+/**
+ * The CLI's `main`; `cache` says which code cache V8 took ('accepted') or not; `save()` leaves a
+ * cache in the cache directory when none fitted and the run generated contracts. Undefined if
+ * nothing is built.
  */
 export async function loadCli({ makingCache = false } = {}) {
   if (!existsSync(bundlePath)) {
     if (!existsSync(modulesEntry)) return undefined;
-    return { main: (await import(modulesEntry.href)).main, script: undefined, cache: 'none' };
+    return { main: (await import(modulesEntry.href)).main, script: undefined, cache: 'none', save: () => {} };
   }
-  // V8 takes a code cache only under the flags it was made with; every command starts without
-  // the optimising compiler (see src/cli/tiering.ts) and a long-running one turns it back on.
+  // Every command starts without the optimising compiler (see src/cli/tiering.ts), as the
+  // build's cache was made; a long-running command turns it back on.
   setFlagsFromString('--no-opt');
-  const cachedData = !makingCache && existsSync(codeCachePath) ? readFileSync(codeCachePath) : undefined;
+  const userPath = makingCache ? undefined : await userCachePath();
+  let cachedData = userPath === undefined ? undefined : await readUserCache(userPath);
+  if (cachedData === undefined && !makingCache && existsSync(codeCachePath)) cachedData = readFileSync(codeCachePath);
   const script = new Script(HEAD + readFileSync(bundlePath, 'latin1') + TAIL, { filename: bundlePath, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  return { main: module.exports.main, script, cache };
+  const save = () => {
+    // After a `gen`, the compiled code covers what the next one runs.
+    if (cache === 'accepted' || userPath === undefined || process.argv[2] !== 'gen' || process.exitCode !== 0) return;
+    try {
+      // The flags as they were when the bundle was compiled: V8 records them in the cache.
+      setFlagsFromString('--no-opt');
+      const data = script.createCachedData();
+      mkdirSync(dirname(userPath), { recursive: true });
+      const temp = `${userPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        writeFileSync(temp, data, { mode: 0o600 });
+        renameSync(temp, userPath);
+      } finally {
+        rmSync(temp, { force: true });
+      }
+      const dir = dirname(userPath);
+      const older = readdirSync(dir)
+        .filter((name) => /^code-cache\.[0-9a-f]{40}\.v8$/.test(name))
+        .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
+        .filter((c) => c.path !== userPath)
+        .sort((a, b) => b.time - a.time);
+      for (const c of older.slice(MAX_USER_CACHES - 1)) rmSync(c.path, { force: true });
+    } catch {
+      // A cache is only ever an optimisation.
+    }
+  };
+  return { main: module.exports.main, script, cache, save };
 }

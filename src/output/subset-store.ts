@@ -1,7 +1,6 @@
 /**
  * The disk side of the PDF renderer's font subset cache (src/render/pdf/subset-store.ts): one
- * file per key under $CONTRACT_CACHE_DIR, else $XDG_CACHE_HOME/contract, else
- * ~/.cache/contract. CONTRACT_CACHE=0 turns it off.
+ * file per key in the cache directory (cache-dir.ts). CONTRACT_CACHE=0 turns it off.
  *
  * A cache must never fail a run, nor change its output: every read or write error is
  * ignored (a miss, or nothing stored), files are written to a temporary name and renamed into
@@ -13,11 +12,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ContractError, text } from '../diagnostics.js';
 import { ensureDirSync, EnsureDirError } from '../io/ensure-dir.js';
 import { readBounded } from '../io/read-bounded.js';
+import { cacheDir } from './cache-dir.js';
 import type { SubsetStore } from '../render/pdf/subset-store.js';
 
 const SUFFIX = '.subset';
@@ -31,21 +30,7 @@ const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 /** About 100 to 300 KB each: a few tens of MB at most. */
 export const DEFAULT_MAX_ENTRIES = 200;
 
-const OFF = new Set(['0', 'false', 'off', 'no']);
-
-/** The cache directory for an environment, or undefined if caching is off or no place is known. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (OFF.has((env.CONTRACT_CACHE ?? '').trim().toLowerCase())) return undefined;
-  if (env.CONTRACT_CACHE_DIR) return resolve(env.CONTRACT_CACHE_DIR);
-  // The XDG spec says to ignore a relative path.
-  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'contract');
-  try {
-    const home = homedir();
-    return home ? join(home, '.cache', 'contract') : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { cacheDir };
 
 /** Binds the payload to its key: an entry copied to another key's name does not verify. */
 const checksum = (key: string, b: Uint8Array): Buffer => createHash('sha256').update(key).update('\0').update(b).digest();

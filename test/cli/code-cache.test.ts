@@ -1,36 +1,75 @@
 /**
- * The built CLI starts from its bundle and the V8 code cache the build made for it. V8 takes a
- * cache only from the same V8 under the same flags: a Node started with a V8 flag (NODE_OPTIONS
- * in many CI setups) compiles the bundle instead, and must write the very same files.
+ * The built CLI starts from its bundle and a V8 code cache. V8 takes a cache only from the same
+ * V8 under the same flags: a Node started with a V8 flag (NODE_OPTIONS in many CI setups), or
+ * another Node than the one that built the package, refuses the build's cache, compiles the
+ * bundle, and after a `gen` leaves a cache of its own in the cache directory for the next run.
+ * The files written are the same whichever way the code was compiled.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, cliEnv, tempDir } from './run-cli.js';
 
-const run = (nodeFlags: string[], args: string[]) =>
-  spawnSync(process.execPath, [...nodeFlags, CLI, ...args], {
+const OTHER_FLAGS = ['--max-old-space-size=1000'];
+
+function gen(nodeFlags: readonly string[], env: Record<string, string>) {
+  const out = tempDir();
+  const r = spawnSync(process.execPath, [...nodeFlags, CLI, 'gen', 'examples/params.example.yaml', '-o', out, '-q'], {
     encoding: 'utf8',
-    env: cliEnv({ CONTRACT_DEBUG_CODE_CACHE: '1', SOURCE_DATE_EPOCH: '1740787200', CONTRACT_CACHE: '0' }),
+    env: cliEnv({ CONTRACT_DEBUG_CODE_CACHE: '1', SOURCE_DATE_EPOCH: '1740787200', ...env }),
     timeout: 120_000,
   });
+  expect(r.status, r.stderr).toBe(0);
+  const files = readdirSync(out)
+    .sort()
+    .map((f) => [f, readFileSync(join(out, f))] as const);
+  return { cache: r.stderr, files };
+}
 
 describe('code cache', () => {
   it('is taken by the Node that built it, refused under another V8 flag, and the output is the same either way', () => {
-    const outputs = [[], ['--max-old-space-size=1000']].map((flags) => {
-      const out = tempDir();
-      const r = run(flags, ['gen', 'examples/params.example.yaml', '-o', out, '-q']);
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stderr).toBe(`contract: code cache ${flags.length === 0 ? 'accepted' : 'rejected'}\n`);
-      return readdirSync(out)
-        .sort()
-        .map((f) => [f, readFileSync(join(out, f))] as const);
+    const built = gen([], { CONTRACT_CACHE: '0' });
+    expect(built.cache).toBe('contract: code cache accepted\n');
+    const other = gen(OTHER_FLAGS, { CONTRACT_CACHE: '0' });
+    expect(other.cache).toBe('contract: code cache rejected\n');
+    expect(built.files.map(([f]) => f)).toEqual(['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']);
+    expect(other.files.map(([f]) => f)).toEqual(built.files.map(([f]) => f));
+    for (const [i, [name, bytes]] of built.files.entries()) expect(Buffer.compare(other.files[i]![1], bytes), name).toBe(0);
+  }, 120_000);
+
+  it('under other flags, the first gen leaves a cache in the cache directory that the next run takes', () => {
+    const dir = tempDir();
+    const first = gen(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir });
+    expect(first.cache).toBe('contract: code cache rejected\n');
+    const caches = readdirSync(dir).filter((f) => f.startsWith('code-cache.'));
+    expect(caches).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const second = gen(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir });
+    expect(second.cache).toBe('contract: code cache accepted\n');
+    for (const [i, [name, bytes]] of first.files.entries()) expect(Buffer.compare(second.files[i]![1], bytes), name).toBe(0);
+    // The Node that built the package has its cache in dist/: nothing is added for it.
+    const built = gen([], { CONTRACT_CACHE_DIR: dir });
+    expect(built.cache).toBe('contract: code cache accepted\n');
+    expect(readdirSync(dir).filter((f) => f.startsWith('code-cache.'))).toEqual(caches);
+  }, 120_000);
+
+  it('keeps at most four code caches, the newest', () => {
+    const dir = tempDir();
+    const stale = [1, 2, 3, 4, 5].map((i) => `code-cache.${String(i).padStart(40, '0')}.v8`);
+    stale.forEach((name, i) => {
+      writeFileSync(join(dir, name), 'old');
+      utimesSync(join(dir, name), new Date(2020, 0, i + 1), new Date(2020, 0, i + 1));
     });
-    expect(outputs[0]!.map(([f]) => f)).toEqual(['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']);
-    for (const [i, [name, bytes]] of outputs[0]!.entries()) {
-      expect(outputs[1]![i]![0]).toBe(name);
-      expect(Buffer.compare(outputs[1]![i]![1], bytes), name).toBe(0);
-    }
+    gen(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir });
+    const left = readdirSync(dir).filter((f) => f.startsWith('code-cache.'));
+    expect(left).toHaveLength(4);
+    expect(left).toEqual(expect.arrayContaining(stale.slice(2)));
+  }, 120_000);
+
+  it('leaves nothing when caching is off', () => {
+    const dir = tempDir();
+    gen(OTHER_FLAGS, { CONTRACT_CACHE: '0', CONTRACT_CACHE_DIR: dir });
+    expect(readdirSync(dir)).toEqual([]);
   }, 120_000);
 });

@@ -51,6 +51,10 @@ describe('the package', () => {
     expect(paths).toContain('dist/contract.cjs');
     expect(paths).toContain('dist/contract.cjs.v8cache');
     expect(paths).toContain('bin/load-cli.js');
+    // What the loader reads to name and find a code cache of its own (bin/load-cli.js).
+    expect(paths).toContain('dist/contract.cjs.build-id');
+    expect(paths).toContain('dist/output/cache-dir.js');
+    expect(paths).toContain('dist/io/read-bounded.js');
     expect(paths).toContain('dist/template-context-docs.json');
     expect(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/'))).toEqual([]);
 
