@@ -12,7 +12,7 @@
  * which a run that cannot reuse a cached subset (new names, new glyphs) would pay.
  */
 
-import type { TableReader } from './face.js';
+import { tableInMemory, type TableReader } from './face.js';
 
 /**
  * A CFF INDEX: item i spans [bounds[i], bounds[i + 1]), absolute in the font. One typed array,
@@ -66,14 +66,6 @@ function loadIndex(src: TableReader, pos: number, withData: boolean): Index {
   if (withData && index.count > 0) src.load([[index.item(0)![0], index.end]]);
   return index;
 }
-
-/** A table held whole, as a TableReader. */
-const inMemory = (bytes: Uint8Array): TableReader => ({
-  bytes,
-  load: () => {},
-  read: (ranges) => Array.from(ranges, ([start, end]) => bytes.subarray(start, end)),
-  bytesRead: bytes.length,
-});
 
 function writeIndex(items: readonly Uint8Array[]): Uint8Array {
   if (items.length === 0) return new Uint8Array([0, 0]);
@@ -404,7 +396,7 @@ function parseCff(src: TableReader): ParsedCff {
 
 /** Subset a CID-keyed CFF table to `glyphs` (original gids, in the order of the new gids 0, 1, …). */
 export function subsetCidCff(source: Uint8Array | TableReader, glyphs: readonly number[]): Uint8Array {
-  const src: TableReader = source instanceof Uint8Array ? inMemory(source) : source;
+  const src: TableReader = source instanceof Uint8Array ? tableInMemory(source) : source;
   const b = src.bytes;
   const { hdrSize, names, tops, strings, gsubrs, top, charStrings, fdOf, fontDict } = parseCff(src);
   const fonts = new Map<number, FontDict>();

@@ -71,6 +71,14 @@ export interface TableReader {
   readonly bytesRead: number;
 }
 
+/** A table held whole, as a TableReader: every range is already there. */
+export const tableInMemory = (bytes: Uint8Array): TableReader => ({
+  bytes,
+  load: () => {},
+  read: (ranges) => Array.from(ranges, ([start, end]) => bytes.subarray(start, end)),
+  bytesRead: bytes.length,
+});
+
 /** Why bytes are not a usable font face (the caller words the message). */
 export class FaceError extends Error {
   constructor(
@@ -112,8 +120,7 @@ function makeFace(
       if (record === undefined) return undefined;
       const whole = cache.get(tag);
       if (whole !== undefined || readInParts === undefined) {
-        const bytes = whole ?? table(tag)!;
-        reader = { bytes, load: () => {}, read: (ranges) => Array.from(ranges, ([start, end]) => bytes.subarray(start, end)), bytesRead: bytes.length };
+        reader = tableInMemory(whole ?? table(tag)!);
       } else reader = readInParts(record);
       readers.set(tag, reader);
     }
@@ -182,15 +189,20 @@ export function faceFromBytes(bytes: Uint8Array, index: number, source: string):
   }
 }
 
-/** `length` bytes at `position` of an open file, into a buffer of exactly that size. */
-function readAt(fd: number, position: number, length: number, path: string): Uint8Array {
-  const out = new Uint8Array(length);
+/** Fills `into[offset, offset + length)` from `position` of an open file. */
+function readInto(fd: number, into: Uint8Array, offset: number, length: number, position: number, path: string): void {
   let done = 0;
   while (done < length) {
-    const n = readSync(fd, out, done, length - done, position + done);
+    const n = readSync(fd, into, offset + done, length - done, position + done);
     if (n === 0) throw new Error(`${path}: unexpected end of file`);
     done += n;
   }
+}
+
+/** `length` bytes at `position` of an open file, into a buffer of exactly that size. */
+function readAt(fd: number, position: number, length: number, path: string): Uint8Array {
+  const out = new Uint8Array(length);
+  readInto(fd, out, 0, length, position, path);
   return out;
 }
 
@@ -274,12 +286,7 @@ function fileTableReader(path: string, record: TableRecord): TableReader {
           while (i < wanted.length && wanted[i]! <= last + 1) last = wanted[i++]!;
           const start = first * PAGE;
           const length = Math.min(record.length, (last + 1) * PAGE) - start;
-          let done = 0;
-          while (done < length) {
-            const n = readSync(fd, bytes, start + done, length - done, record.offset + start + done);
-            if (n === 0) throw new Error(`${path}: unexpected end of file`);
-            done += n;
-          }
+          readInto(fd, bytes, start, length, record.offset + start, path);
           read.fill(1, first, last + 1);
           bytesRead += length;
         }
@@ -297,13 +304,7 @@ function fileTableReader(path: string, record: TableRecord): TableReader {
           let to = list[order[i]!]![1];
           let j = i + 1;
           while (j < order.length && list[order[j]!]![0] <= to + PAGE) to = Math.max(to, list[order[j++]!]![1]);
-          const chunk = new Uint8Array(to - from);
-          let done = 0;
-          while (done < chunk.length) {
-            const n = readSync(fd, chunk, done, chunk.length - done, record.offset + from + done);
-            if (n === 0) throw new Error(`${path}: unexpected end of file`);
-            done += n;
-          }
+          const chunk = readAt(fd, record.offset + from, to - from, path);
           bytesRead += chunk.length;
           for (; i < j; i++) {
             const [start, end] = list[order[i]!]!;
