@@ -17,6 +17,8 @@ import { STYLE_ID, type StyleId } from './style-ids.js';
 import { signaturesTable } from './signatures.js';
 import { FIRST_LINE_INDENT } from './styles.js';
 import { contractTable } from './tables.js';
+import { LruMap } from '../lru.js';
+import { MAX_BLOCKS } from './reuse.js';
 import { twips } from './units.js';
 
 /** The numbered article or section a block is in. */
@@ -71,6 +73,79 @@ export const rootContext = (sectionsInstance: number, options: { mainBody: boole
 
 export function renderBlocks(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
   for (const block of blocks) renderBlock(block, ctx, state, out);
+}
+
+/** What rendering a block changes outside itself. */
+interface Counters {
+  readonly articles: number;
+  readonly lists: number;
+  readonly looseClauseLists: number;
+  readonly ids: number;
+  readonly clauses: number;
+}
+
+const countersOf = (ctx: BlockContext, state: BlockState): Counters => ({
+  articles: state.articles,
+  lists: state.lists,
+  looseClauseLists: state.looseClauseLists,
+  ids: state.refs.idCounter,
+  clauses: ctx.clauses.n,
+});
+
+/** A top-level block's flow items, kept for reuse. */
+export interface Rendered {
+  readonly items: readonly FlowItem[];
+  readonly after: Counters;
+}
+
+const rendered = new LruMap<string, Rendered>(MAX_BLOCKS);
+/** Bookmark names and authors seen, as short numbers for the keys. */
+const fingerprints = new LruMap<string, number>(64);
+let nextFingerprint = 0;
+
+let reusedBlocks = 0;
+
+/** Forgets every block kept for reuse (tests compare renders with and without). */
+export function forgetRenderedBlocks(): void {
+  rendered.clear();
+}
+
+/** Blocks kept now, and blocks reused since the process started. */
+export function renderedBlockStats(): { readonly kept: number; readonly reused: number } {
+  return { kept: rendered.size, reused: reusedBlocks };
+}
+
+/**
+ * The top-level blocks of a part, each rendered once per process for what it reads of its
+ * surroundings (reuse.ts); `seen`: the blocks already given to this document, rendered afresh
+ * if they come again, so that a document never holds the same docx object twice.
+ */
+export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[], seen: Set<Rendered>): void {
+  const fingerprint = state.refs.fingerprint;
+  let tag = fingerprints.get(fingerprint);
+  if (tag === undefined) fingerprints.set(fingerprint, (tag = nextFingerprint++));
+  for (const block of blocks) {
+    const before = countersOf(ctx, state);
+    const key = `${tag}|${JSON.stringify(ctx)}|${JSON.stringify(before)}|${JSON.stringify(block)}`;
+    const kept = rendered.get(key);
+    if (kept !== undefined && !seen.has(kept)) {
+      seen.add(kept);
+      reusedBlocks++;
+      state.articles = kept.after.articles;
+      state.lists = kept.after.lists;
+      state.looseClauseLists = kept.after.looseClauseLists;
+      state.refs.idCounter = kept.after.ids;
+      ctx.clauses.n = kept.after.clauses;
+      for (const item of kept.items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+      continue;
+    }
+    const items: FlowItem[] = [];
+    renderBlock(block, ctx, state, items);
+    const made: Rendered = { items, after: countersOf(ctx, state) };
+    if (kept === undefined) rendered.set(key, made);
+    seen.add(made);
+    for (const item of items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+  }
 }
 
 function renderBlock(block: Block, ctx: BlockContext, state: BlockState, out: FlowItem[]): void {

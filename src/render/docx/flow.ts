@@ -6,6 +6,7 @@
  */
 import { Paragraph, type IParagraphOptions, type ParagraphChild, type Table } from 'docx';
 import { SPACING } from '../house-style.js';
+import { ReusableParagraph } from './reuse.js';
 import { STYLE_ID } from './style-ids.js';
 import { twips } from './units.js';
 
@@ -20,6 +21,8 @@ export interface ParagraphItem {
   extraBefore: number;
   extraAfter: number;
   readonly children: readonly ParagraphChild[];
+  /** The paragraphs made from this item (and its copies, reuse.ts), by their spacing. */
+  readonly made: Map<string, Paragraph>;
 }
 
 export interface TableItem {
@@ -41,14 +44,17 @@ export function paragraphItem(
   children: readonly ParagraphChild[],
   keepNext = false,
 ): ParagraphItem {
-  return { kind: 'paragraph', options, spacing, children, keepNext, extraBefore: 0, extraAfter: 0 };
+  return { kind: 'paragraph', options, spacing, children, keepNext, extraBefore: 0, extraAfter: 0, made: new Map() };
 }
 
 /** Space after a table, as a paragraph of that exact height where no paragraph follows to carry it. */
 const spacer = (): ParagraphItem => paragraphItem({ style: STYLE_ID.tableSpacing }, { before: 0, after: 0 }, []);
 
-/** Settles the neighbours and builds the docx objects of a section's body. */
-export function buildFlow(items: readonly FlowItem[]): (Paragraph | Table)[] {
+/**
+ * Settles the neighbours and builds the docx objects of a section's body. `used`: the paragraphs
+ * already in the document, which a reused item must not give again.
+ */
+export function buildFlow(items: readonly FlowItem[], used: Set<Paragraph>): (Paragraph | Table)[] {
   const flow: (ParagraphItem | TableItem)[] = [];
   let breakBefore = false;
   items.forEach((item, i) => {
@@ -79,15 +85,27 @@ export function buildFlow(items: readonly FlowItem[]): (Paragraph | Table)[] {
     }
     if (after?.kind === 'paragraph' && after.options.style !== STYLE_ID.tableSpacing) after.extraBefore += SPACING.tableAfter;
   });
-  return flow.map((item) => (item.kind === 'table' ? item.table : toParagraph(item)));
+  return flow.map((item) => (item.kind === 'table' ? item.table : toParagraph(item, used)));
 }
 
-function toParagraph(item: ParagraphItem): Paragraph {
+/** The item's paragraph, made once per spacing; a document never holds the same paragraph twice. */
+function toParagraph(item: ParagraphItem, used: Set<Paragraph>): Paragraph {
+  const variant = `${item.keepNext}|${item.extraBefore}|${item.extraAfter}|${item.options.pageBreakBefore === true}`;
+  let paragraph = item.made.get(variant);
+  if (paragraph === undefined || used.has(paragraph)) {
+    paragraph = makeParagraph(item);
+    if (!item.made.has(variant)) item.made.set(variant, paragraph);
+  }
+  used.add(paragraph);
+  return paragraph;
+}
+
+function makeParagraph(item: ParagraphItem): Paragraph {
   const spacing = {
     ...(item.extraBefore > 0 ? { before: twips(item.spacing.before + item.extraBefore) } : {}),
     ...(item.extraAfter > 0 ? { after: twips(item.spacing.after + item.extraAfter) } : {}),
   };
-  return new Paragraph({
+  return new ReusableParagraph({
     ...item.options,
     ...(item.keepNext ? { keepNext: true } : {}),
     ...(spacing.before !== undefined || spacing.after !== undefined ? { spacing } : {}),

@@ -8,11 +8,11 @@
  * paragraph styles, multilevel numbering bound to them, bookmarks and REF fields for every
  * cross-reference, PAGE and NUMPAGES fields with cached results.
  */
-import { Document, SectionType, type File, type ISectionOptions } from 'docx';
+import { Document, SectionType, type File, type ISectionOptions, type Paragraph } from 'docx';
 import { annexLabel } from '../../model/numbering.js';
 import type { Annex, ContractDocument } from '../../model/types.js';
 import { PAGE, SPACING, STYLES } from '../house-style.js';
-import { renderBlocks, rootContext, type BlockState } from './blocks.js';
+import { renderTopLevel, rootContext, type BlockState, type Rendered } from './blocks.js';
 import { buildFlow, paragraphItem, type FlowItem } from './flow.js';
 import { familiesOf, type Families } from './fonts.js';
 import { annexHeader, bodyHeader, FOOTER_DISTANCE, HEADER_DISTANCE, pageFooter } from './header-footer.js';
@@ -48,23 +48,30 @@ const PAGE_SETUP = {
   },
 } as const;
 
+/** What this document has taken from earlier renders (reuse.ts): none of it twice. */
+interface Reuse {
+  readonly blocks: Set<Rendered>;
+  readonly paragraphs: Set<Paragraph>;
+}
+
 /** The docx document of a contract, before it is packed. */
 export function buildDocument(doc: ContractDocument): File {
   const families = familiesOf(doc.meta);
   const refs = new References(doc);
   const state: BlockState = { refs, articles: 0, lists: 0, looseClauseLists: 0 };
+  const reuse: Reuse = { blocks: new Set(), paragraphs: new Set() };
 
   const body: FlowItem[] = [paragraphItem({ style: STYLE_ID.title }, { before: 0, after: SPACING.titleAfter }, textRuns(doc.meta.title))];
-  renderBlocks(doc.body, rootContext(0, { mainBody: true, sample: false }), state, body);
+  renderTopLevel(doc.body, rootContext(0, { mainBody: true, sample: false }), state, body, reuse.blocks);
   const sections: ISectionOptions[] = [
     {
       properties: { page: PAGE_SETUP },
       headers: { default: bodyHeader(doc.meta, families) },
       footers: { default: pageFooter() },
-      children: buildFlow(body),
+      children: buildFlow(body, reuse.paragraphs),
     },
   ];
-  doc.annexes.forEach((annex, i) => sections.push(annexSection(doc, annex, i + 1, families, state)));
+  doc.annexes.forEach((annex, i) => sections.push(annexSection(doc, annex, i + 1, families, state, reuse)));
 
   return new Document({
     ...coreProperties(doc.meta),
@@ -82,7 +89,7 @@ export function buildDocument(doc: ContractDocument): File {
  * 附件N (Word numbering, bookmarked for references), the annex title, then its body; its sections
  * restart at 一、. The footer carries on from the first section.
  */
-function annexSection(doc: ContractDocument, annex: Annex, position: number, families: Families, state: BlockState): ISectionOptions {
+function annexSection(doc: ContractDocument, annex: Annex, position: number, families: Families, state: BlockState, reuse: Reuse): ISectionOptions {
   const target = { kind: 'annex', id: annex.id } as const;
   const items: FlowItem[] = [
     paragraphItem(
@@ -98,10 +105,10 @@ function annexSection(doc: ContractDocument, annex: Annex, position: number, fam
     ),
   ];
   state.articles = 0;
-  renderBlocks(annex.body, rootContext(position, { mainBody: false, sample: annex.role === 'form' }), state, items);
+  renderTopLevel(annex.body, rootContext(position, { mainBody: false, sample: annex.role === 'form' }), state, items, reuse.blocks);
   return {
     properties: { type: SectionType.NEXT_PAGE, page: PAGE_SETUP },
     headers: { default: annexHeader(doc.meta, families, annex, annexLabel(position), state.refs) },
-    children: buildFlow(items),
+    children: buildFlow(items, reuse.paragraphs),
   };
 }

@@ -22,6 +22,7 @@
 import { unzipSync } from 'fflate';
 import { Packer, type File } from 'docx';
 import { zipParts } from './reproducible.js';
+import { settleReuse } from './reuse.js';
 
 type Parts = ReadonlyMap<string, string | Uint8Array>;
 
@@ -34,12 +35,16 @@ function compiler(): Compiler | undefined {
   return typeof candidate?.compile === 'function' ? (candidate as Compiler) : undefined;
 }
 
-/** The package's parts by path, as docx writes them. */
+/** The package's parts by path, as docx writes them, with reused paragraphs put back (reuse.ts). */
 export async function compileParts(file: File, options: { viaPacker?: boolean } = {}): Promise<Parts> {
   const direct = options.viaPacker ? undefined : compiler();
-  if (direct) return direct.compile(file);
-  return new Map(Object.entries(unzipSync(await Packer.pack(file, 'uint8array'))));
+  const parts = new Map(direct ? direct.compile(file) : Object.entries(unzipSync(await Packer.pack(file, 'uint8array'))));
+  const body = parts.get(DOCUMENT_PART);
+  if (body !== undefined) parts.set(DOCUMENT_PART, settleReuse(typeof body === 'string' ? body : decoder.decode(body), file));
+  return parts;
 }
+
+const DOCUMENT_PART = 'word/document.xml';
 
 /** W3CDTF without milliseconds, as Word writes it. */
 export const w3cdtf = (epochMs: number): string => new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');

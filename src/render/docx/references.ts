@@ -29,6 +29,8 @@ export class References {
   private readonly names = new Map<string, string>();
   private nextId = 1;
   private readonly revisionAuthor: ContractDocument['meta']['revisionAuthor'];
+  /** Everything besides the id counter that a block's runs take from here: its bookmark names and the redline's author. */
+  readonly fingerprint: string;
 
   constructor(doc: ContractDocument) {
     this.revisionAuthor = doc.meta.revisionAuthor;
@@ -42,6 +44,16 @@ export class References {
     };
     for (const block of doc.body) if (block.kind === 'article' && block.style === 'article') add({ kind: 'article', id: block.id });
     for (const annex of doc.annexes) add({ kind: 'annex', id: annex.id });
+    this.fingerprint = JSON.stringify([[...this.names], this.revisionAuthor ?? null]);
+  }
+
+  /** The id the next bookmark or tracked change gets (read and set when rendered blocks are reused). */
+  get idCounter(): number {
+    return this.nextId;
+  }
+
+  set idCounter(next: number) {
+    this.nextId = next;
   }
 
   /**

@@ -16,6 +16,7 @@ import { textRuns } from './inlines.js';
 import { textEm } from './measure.js';
 import { STYLE_ID } from './style-ids.js';
 import { twipWidths, type TablePlace } from './tables.js';
+import { ReusableTable } from './reuse.js';
 import { eighths, twips } from './units.js';
 
 const style = STYLES.signature;
@@ -128,7 +129,7 @@ export function signaturesTable(block: SignaturesBlock, place: TablePlace & { re
       );
     }
   });
-  return new Table({
+  return new ReusableTable({
     rows,
     width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths,

@@ -24,6 +24,7 @@ import { inlineRuns, inlineText } from './inlines.js';
 import { measureText } from './measure.js';
 import { paragraphMark, type References } from './references.js';
 import { STYLE_ID } from './style-ids.js';
+import { ReusableTable } from './reuse.js';
 import { eighths, grayHex, twips } from './units.js';
 
 const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: eighths(TABLE.borderWidth), color: '000000', space: 0 };
@@ -102,7 +103,7 @@ export function contractTable(block: TableBlock, refs: References, place: TableP
       ),
     });
   };
-  return new Table({
+  return new ReusableTable({
     rows: [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r, i) => row(r, false, i))],
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,

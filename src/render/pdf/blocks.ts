@@ -159,7 +159,7 @@ function drawLabel(layout: Layout, label: Label, x: number, top: number): void {
 }
 
 interface ParagraphLayout {
-  readonly lines: Line[];
+  readonly lines: readonly Line[];
   readonly x: number;
   readonly width: number;
   readonly xFirst: number;

@@ -1,0 +1,129 @@
+/**
+ * Reuse of rendered blocks and paragraphs across the DOCX files of one process (reuse.ts): the
+ * bytes are those of a render with nothing kept, whatever was rendered before, and reuse does
+ * happen between contracts that share their text.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { redlineDocument } from '../../../src/diff/redline.js';
+import type { Block, ContractDocument } from '../../../src/model/types.js';
+import { validate, buildContract } from '../../../src/pipeline.js';
+import { forgetRenderedBlocks, renderedBlockStats } from '../../../src/render/docx/blocks.js';
+import { buildDocument, renderDocx } from '../../../src/render/docx/index.js';
+import { compileParts, packParts } from '../../../src/render/docx/package.js';
+import { LruMap } from '../../../src/render/lru.js';
+import { MAX_BLOCKS } from '../../../src/render/docx/reuse.js';
+import { sampleDocument } from '../../fixtures/model/sample.js';
+import { EPOCH } from './helpers.js';
+import { docxParts } from './inspect.js';
+
+const EXAMPLE = readFileSync('examples/params.example.yaml', 'utf8');
+
+async function documentOf(yaml: string, options: { draft?: boolean } = {}): Promise<ContractDocument> {
+  const { params, diagnostics } = await validate({ yaml, file: 'params.yaml' }, options);
+  if (!params) throw new Error(diagnostics.map((d) => d.message.en).join('\n'));
+  return buildContract(params, options);
+}
+
+/** The bytes with nothing kept from earlier renders. */
+async function alone(doc: ContractDocument): Promise<Buffer> {
+  forgetRenderedBlocks();
+  return Buffer.from(await renderDocx(doc, { sourceDateEpoch: EPOCH }));
+}
+
+const other = (yaml: string) =>
+  yaml
+    .replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司')
+    .replace('legalRepresentative: 张伟', 'legalRepresentative: 赵启明')
+    .replace('010-62345678', '010-68881234')
+    .replace('YDH-2025-0001', 'YDH-2025-0420');
+
+describe('DOCX reuse across the contracts of a process', () => {
+  const docs: { name: string; doc: ContractDocument }[] = [];
+  beforeAll(async () => {
+    const example = await documentOf(EXAMPLE);
+    const renamed = await documentOf(other(EXAMPLE));
+    const cheaper = await documentOf(EXAMPLE.replace(/unitPrice: 0\.12\b/, 'unitPrice: 0.10'));
+    docs.push(
+      { name: 'example', doc: example },
+      { name: 'other names', doc: renamed },
+      { name: 'other price', doc: cheaper },
+      { name: 'draft', doc: await documentOf(EXAMPLE, { draft: true }) },
+      { name: 'redline', doc: redlineDocument(example, cheaper, { name: '乙方法务', date: '2026-01-15T00:00:00Z' }) },
+      { name: 'sample', doc: sampleDocument({ draft: true }) },
+    );
+  }, 60_000);
+
+  it('gives the bytes of a render with nothing kept, in any order and twice over', async () => {
+    const expected = new Map<string, Buffer>();
+    for (const { name, doc } of docs) expected.set(name, await alone(doc));
+    forgetRenderedBlocks();
+    for (const order of [docs, [...docs].reverse(), docs]) {
+      for (const { name, doc } of order) {
+        const bytes = Buffer.from(await renderDocx(doc, { sourceDateEpoch: EPOCH }));
+        expect(bytes.equals(expected.get(name)!), name).toBe(true);
+      }
+    }
+  }, 120_000);
+
+  it('reuses the blocks two contracts share, and leaves no mark of it in the XML', async () => {
+    forgetRenderedBlocks();
+    const [example, renamed] = [docs[0]!.doc, docs[1]!.doc];
+    await renderDocx(example, { sourceDateEpoch: EPOCH });
+    const before = renderedBlockStats().reused;
+    const bytes = await renderDocx(renamed, { sourceDateEpoch: EPOCH });
+    const blocks = renamed.body.length + renamed.annexes.reduce((n, a) => n + a.body.length, 0);
+    // All but the few blocks that hold the new names and numbers.
+    expect(renderedBlockStats().reused - before).toBeGreaterThan(blocks * 0.8);
+    expect(renderedBlockStats().reused - before).toBeLessThan(blocks);
+    const xml = docxParts(bytes)['word/document.xml']!;
+    expect(xml).not.toMatch(/contract-(first|again)/);
+    expect(xml).toContain('北京鼎盛航科技有限公司');
+    expect(xml).not.toContain('北京星河数据科技有限公司');
+  }, 60_000);
+
+  it('renders a block that comes twice in one document, and a paragraph that ends a section in one document and not in another, as without reuse', async () => {
+    const base = sampleDocument();
+    expect(base.annexes.length).toBeGreaterThan(0); // so the main body's last paragraph carries its section
+    const twice: Block = { kind: 'paragraph', children: [{ kind: 'text', text: '此段仅供复用测试。' }] };
+    const table: Block = { kind: 'table', header: [[{ kind: 'text', text: '项目' }], [{ kind: 'text', text: '说明' }]], rows: [[[{ kind: 'text', text: '甲' }], [{ kind: 'text', text: '乙' }]]] };
+    const after: Block = { kind: 'paragraph', children: [{ kind: 'text', text: '（本页以下为签署页）' }] };
+    const docsWith = [
+      { ...base, body: [...base.body, twice, twice] }, // the second one ends the main body's section
+      { ...base, body: [...base.body, table, twice, table] },
+      { ...base, body: [...base.body, twice, after] }, // the same block with the same surroundings, not at the end
+      { ...base, body: [...base.body, twice] }, // ... and at the end
+    ];
+    const expected = [];
+    for (const doc of docsWith) expected.push(await alone(doc));
+    forgetRenderedBlocks();
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 2, 0]]) {
+      for (const i of order) expect(Buffer.from(await renderDocx(docsWith[i]!, { sourceDateEpoch: EPOCH })).equals(expected[i]!), `document ${i}`).toBe(true);
+    }
+    const paragraphWith = (bytes: Buffer, text: string) => docxParts(bytes)['word/document.xml']!.match(/<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>/g)!.filter((p) => p.includes(text));
+    expect(paragraphWith(expected[3]!, '此段仅供复用测试').map((p) => p.includes('<w:sectPr'))).toEqual([true]);
+    expect(paragraphWith(expected[2]!, '此段仅供复用测试').map((p) => p.includes('<w:sectPr'))).toEqual([false]);
+  }, 60_000);
+
+  it("puts reused paragraphs back on docx's public Packer path too", async () => {
+    forgetRenderedBlocks();
+    const doc = docs[0]!.doc;
+    await renderDocx(docs[1]!.doc, { sourceDateEpoch: EPOCH });
+    const direct = packParts(await compileParts(buildDocument(doc)), EPOCH * 1000);
+    const viaPacker = packParts(await compileParts(buildDocument(doc), { viaPacker: true }), EPOCH * 1000);
+    expect(Buffer.from(viaPacker).equals(Buffer.from(direct))).toBe(true);
+    expect(Buffer.from(direct).equals(await alone(doc))).toBe(true);
+  }, 60_000);
+
+  it('keeps at most MAX_BLOCKS blocks, dropping the least recently used', async () => {
+    forgetRenderedBlocks();
+    for (const { doc } of docs) await renderDocx(doc, { sourceDateEpoch: EPOCH });
+    expect(renderedBlockStats().kept).toBeLessThanOrEqual(MAX_BLOCKS);
+    const lru = new LruMap<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    expect(lru.get('a')).toBe(1); // a is now the most recent
+    lru.set('c', 3);
+    expect([lru.get('a'), lru.get('b'), lru.get('c'), lru.size]).toEqual([1, undefined, 3, 2]);
+  }, 60_000);
+});
