@@ -18,7 +18,7 @@ import { signaturesTable } from './signatures.js';
 import { FIRST_LINE_INDENT } from './styles.js';
 import { contractTable } from './tables.js';
 import { LruMap } from '../lru.js';
-import { MAX_BLOCKS } from './reuse.js';
+import { MAX_BLOCKS, reuseArmed } from './reuse.js';
 import { twips } from './units.js';
 
 /** The numbered article or section a block is in. */
@@ -121,6 +121,7 @@ export function renderedBlockStats(): { readonly kept: number; readonly reused: 
  * if they come again, so that a document never holds the same docx object twice.
  */
 export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[], seen: Set<Rendered>): void {
+  if (!reuseArmed()) return renderBlocks(blocks, ctx, state, out);
   const fingerprint = state.refs.fingerprint;
   let tag = fingerprints.get(fingerprint);
   if (tag === undefined) fingerprints.set(fingerprint, (tag = nextFingerprint++));

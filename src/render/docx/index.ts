@@ -22,6 +22,7 @@ import { compileParts, packParts } from './package.js';
 import { coreProperties, customProperties } from './properties.js';
 import { paragraphMark, References } from './references.js';
 import { epochMs } from './reproducible.js';
+import { armReuse } from './reuse.js';
 import { STYLE_ID } from './style-ids.js';
 import { stylesFor } from './styles.js';
 import { twips } from './units.js';
@@ -32,7 +33,9 @@ export interface DocxOptions {
 }
 
 export async function renderDocx(doc: ContractDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  return packParts(await compileParts(buildDocument(doc)), epochMs(options.sourceDateEpoch));
+  const bytes = packParts(await compileParts(buildDocument(doc)), epochMs(options.sourceDateEpoch));
+  armReuse();
+  return bytes;
 }
 
 const PAGE_SETUP = {

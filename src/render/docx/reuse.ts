@@ -30,6 +30,25 @@ type SectionProperties = Parameters<Paragraph['addSectionProperties']>[0];
 /** A contract has ~80 top-level blocks; kept blocks hold ~3 MB in all. */
 export const MAX_BLOCKS = 100;
 
+/**
+ * Reuse starts with the second document a process renders: keeping costs the first one ~14 ms
+ * (keys, marks, copies of its XML), which a process that renders one contract, a cold
+ * `contract gen`, would pay for nothing. A batch's third contract is the first to reuse.
+ */
+let armed = false;
+
+export const reuseArmed = (): boolean => armed;
+
+/** Called when a document has been rendered: the next ones keep and reuse. */
+export function armReuse(): void {
+  armed = true;
+}
+
+/** For tests: the process as if it had rendered nothing yet (what is kept stays until forgotten). */
+export function disarmReuse(): void {
+  armed = false;
+}
+
 /** Marks on an element's start tag while docx writes it, taken off again by `settleReuse`. */
 const FIRST = 'contract-first';
 const AGAIN = 'contract-again';
@@ -57,6 +76,7 @@ class Kept {
 
   /** What docx is to write for the element: marked the first time, a mark standing for it later. */
   write(context: IContext, fresh: () => IXmlableObject | undefined): IXmlableObject | undefined {
+    if (!armed) return fresh();
     let marks = writing.get(context.file);
     if (marks === undefined) writing.set(context.file, (marks = new Map()));
     marks.set(this.mark, this);

@@ -10,6 +10,7 @@ import type { ContractDocument } from '../../model/types.js';
 import { addSignatureWidgets, writeAcroForm } from './acroform.js';
 import { contentStream } from './content.js';
 import { layoutDocument } from './document.js';
+import { keepBrokenLines } from './line-break.js';
 import { EmbeddedFont } from './embed-font.js';
 import { withFonts } from './font.js';
 import { defaultFontSet, type FontSet } from '../../fonts/index.js';
@@ -40,6 +41,7 @@ export interface PdfOptions {
 export async function renderPdf(doc: ContractDocument, options: PdfOptions = {}): Promise<Uint8Array> {
   const fontSet = options.fonts ?? defaultFontSet();
   const layout = withFonts(fontSet, () => layoutDocument(doc));
+  keepBrokenLines();
   const info = documentInfo(doc.meta, options.sourceDateEpoch);
   const pdf = new PDFDocument({
     size: [PAGE.width, PAGE.height],

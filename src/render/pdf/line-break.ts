@@ -295,9 +295,21 @@ function faceTag(face: object): number {
   return tag;
 }
 
-/** Forgets the lines kept (tests compare renders with and without). */
-export function forgetBrokenLines(): void {
+/**
+ * Lines are kept from the second document a process lays out on: a process that lays out one
+ * (a cold `contract gen`) would pay the keys and the keeping for nothing.
+ */
+let keeping = false;
+
+/** Called when a document has been laid out. */
+export function keepBrokenLines(): void {
+  keeping = true;
+}
+
+/** Forgets the lines kept (tests compare renders with and without); `untilNextDocument`: as a fresh process. */
+export function forgetBrokenLines(options: { readonly untilNextDocument?: boolean } = {}): void {
   broken.clear();
+  if (options.untilNextDocument) keeping = false;
 }
 
 /** Paragraphs kept now, and paragraphs whose lines were reused since the process started. */
@@ -306,6 +318,7 @@ export function brokenLineStats(): { readonly kept: number; readonly reused: num
 }
 
 export function breakLines(runs: readonly Run[], size: number, firstWidth: number, width: number): readonly Line[] {
+  if (!keeping) return breakAfresh(runs, size, firstWidth, width);
   const key = `${faceTag(loadFont('regular'))},${faceTag(loadFont('bold'))}|${size}|${firstWidth}|${width}|${JSON.stringify(runs)}`;
   const kept = broken.get(key);
   if (kept !== undefined) {

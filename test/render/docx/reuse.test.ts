@@ -12,7 +12,7 @@ import { forgetRenderedBlocks, renderedBlockStats } from '../../../src/render/do
 import { buildDocument, renderDocx } from '../../../src/render/docx/index.js';
 import { compileParts, packParts } from '../../../src/render/docx/package.js';
 import { LruMap } from '../../../src/render/lru.js';
-import { MAX_BLOCKS } from '../../../src/render/docx/reuse.js';
+import { disarmReuse, MAX_BLOCKS } from '../../../src/render/docx/reuse.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
 import { EPOCH } from './helpers.js';
 import { docxParts } from './inspect.js';
@@ -103,6 +103,20 @@ describe('DOCX reuse across the contracts of a process', () => {
     const paragraphWith = (bytes: Buffer, text: string) => docxParts(bytes)['word/document.xml']!.match(/<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>/g)!.filter((p) => p.includes(text));
     expect(paragraphWith(expected[3]!, '此段仅供复用测试').map((p) => p.includes('<w:sectPr'))).toEqual([true]);
     expect(paragraphWith(expected[2]!, '此段仅供复用测试').map((p) => p.includes('<w:sectPr'))).toEqual([false]);
+  }, 60_000);
+
+  it('keeps nothing while a process renders its first document, and from then on', async () => {
+    forgetRenderedBlocks();
+    disarmReuse();
+    const doc = docs[0]!.doc;
+    const first = Buffer.from(await renderDocx(doc, { sourceDateEpoch: EPOCH }));
+    expect(renderedBlockStats().kept).toBe(0);
+    const second = Buffer.from(await renderDocx(doc, { sourceDateEpoch: EPOCH }));
+    expect(renderedBlockStats().kept).toBeGreaterThan(50);
+    const reused = renderedBlockStats().reused;
+    const third = Buffer.from(await renderDocx(doc, { sourceDateEpoch: EPOCH }));
+    expect(renderedBlockStats().reused - reused).toBeGreaterThan(50);
+    expect([second.equals(first), third.equals(first)]).toEqual([true, true]);
   }, 60_000);
 
   it("puts reused paragraphs back on docx's public Packer path too", async () => {

@@ -60,6 +60,15 @@ describe('PDF lines reused across the contracts of a process', () => {
     expect(after.kept - kept).toBeLessThan(kept * 0.2);
   }, 60_000);
 
+  it('keeps nothing while a process lays out its first document, and from then on', async () => {
+    forgetBrokenLines({ untilNextDocument: true });
+    const first = await pdf(docs[0]!, fonts);
+    expect(brokenLineStats().kept).toBe(0);
+    const second = await pdf(docs[0]!, fonts);
+    expect(brokenLineStats().kept).toBeGreaterThan(100);
+    expect(second.equals(first)).toBe(true);
+  }, 60_000);
+
   it('never gives lines broken with one face to another', () => {
     const runs = [{ text: '乙方按 Service Level Agreement 提供服务，月度可用性不低于99.95%，联系邮箱 support@example.com。', style: 'regular' as const }];
     forgetBrokenLines();
