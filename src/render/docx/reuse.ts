@@ -170,6 +170,8 @@ export function settleReuse(documentXml: string, file: File): string {
   const numIdOf = (kept: Kept) => (kept.list === undefined ? undefined : numIds.get(`${kept.list.reference}-${kept.list.instance}`));
   let out = '';
   let from = 0;
+  // The regex is shared: a search left half done by a throw must not decide where this one starts.
+  MARKED.lastIndex = 0;
   for (let m = MARKED.exec(documentXml); m !== null; m = MARKED.exec(documentXml)) {
     const kept = marks.get(Number(m[2] ?? m[3]));
     if (kept === undefined) throw new Error(`docx reuse: unknown mark ${m[0]}`);
