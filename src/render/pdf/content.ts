@@ -4,6 +4,7 @@
  * upright, so no save/restore is needed per line.
  */
 import { assertNever } from '../../model/types.js';
+import type { EmbeddedFace } from './embed-face.js';
 import type { EmbeddedFont } from './embed-font.js';
 import type { Op } from './layout.js';
 import type { FontStyle } from './style.js';
@@ -14,12 +15,13 @@ export const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 /** Lengths and positions in a content stream: a hundredth of a point (0.0035 mm) is finer than any printer. */
 const pos = (n: number): string => String(Math.round(n * 100) / 100);
 
-export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontStyle, EmbeddedFont>>, used: Set<FontStyle>): string {
+export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontStyle, EmbeddedFace>>, used: Set<EmbeddedFont>): string {
   const out: string[] = [];
   // Consecutive text ops share one text object (BT … ET); font, character spacing (Tc) and
   // fill colour are text state that lasts through it, so each is set only when it changes.
   let inText = false;
-  let font = '';
+  let font: EmbeddedFont | undefined;
+  let size = '';
   let tc = 0;
   // The fill colour operator last set inside the text object ('' : black, the default).
   let fill = '';
@@ -32,21 +34,17 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
   for (const op of ops) {
     switch (op.kind) {
       case 'text': {
-        const embedded = fonts[op.font];
-        const runs = (op.runs ?? [{ text: op.text, spacing: op.spacing }]).map((r) => ({ hex: embedded.encode(r.text), spacing: r.spacing })).filter((r) => r.hex !== '');
-        if (runs.length === 0) break;
-        used.add(op.font);
+        const face = faces[op.font];
+        // A face may be two fonts (embed-face.ts): each run comes back cut where the font changes.
+        const spans = op.runs ?? [{ text: op.text, spacing: op.spacing }];
+        const encoded = spans.map((r) => face.encode(r.text));
+        if (!encoded.some((runs) => runs.length > 0)) break;
         if (!inText) {
           out.push('BT');
           inText = true;
-          font = '';
+          font = undefined;
           tc = 0;
           fill = '';
-        }
-        const tf = `/${embedded.id} ${num(op.size)} Tf`;
-        if (tf !== font) {
-          out.push(tf);
-          font = tf;
         }
 
         const wanted = op.color ? `${op.color.map(num).join(' ')} rg` : op.gray !== 0 ? `${num(op.gray)} g` : '';
@@ -60,13 +58,24 @@ export function contentStream(ops: readonly Op[], fonts: Readonly<Record<FontSty
           // Rotated counter-clockwise on the page, in the flipped page space.
           m = `${num(Math.cos(a))} ${num(-Math.sin(a))} ${num(-Math.sin(a))} ${num(-Math.cos(a))} ${pos(op.x)} ${pos(op.y)}`;
         }
-        // Each run continues where the one before it ended; only the character spacing changes.
-        runs.forEach((run, i) => {
-          if (run.spacing !== tc) {
-            out.push(`${num(run.spacing)} Tc`);
-            tc = run.spacing;
+        // Each run continues where the one before it ended; only the font and the character spacing change.
+        const sizeText = num(op.size);
+        let first = true;
+        spans.forEach((span, i) => {
+          for (const run of encoded[i]!) {
+            if (run.font !== font || sizeText !== size) {
+              used.add(run.font);
+              out.push(`/${run.font.id} ${sizeText} Tf`);
+              font = run.font;
+              size = sizeText;
+            }
+            if (span.spacing !== tc) {
+              out.push(`${num(span.spacing)} Tc`);
+              tc = span.spacing;
+            }
+            out.push(first ? `${m} Tm <${run.hex}> Tj` : `<${run.hex}> Tj`);
+            first = false;
           }
-          out.push(i === 0 ? `${m} Tm <${run.hex}> Tj` : `<${run.hex}> Tj`);
         });
         break;
       }

@@ -144,6 +144,12 @@ function subsetTag(glyphs: readonly number[], key: string): string {
 /** A PDF name from a PostScript name: printable ASCII without delimiters. */
 const pdfName = (name: string): string => name.replace(/[^A-Za-z0-9+\-_.]/g, '') || 'Font';
 
+/** Whether fonts are embedded whole (configureSubsetting). */
+export const embedsWholeFonts = (): boolean => embedWhole;
+
+/** A fixed font's widths and ToUnicode CMap, per compressed program. */
+const fixedTables = new WeakMap<Uint8Array, { readonly widths: (number | number[])[]; readonly toUnicode: string }>();
+
 export class EmbeddedFont {
   private dict: PdfRef | undefined;
   /** Original glyph id -> the first code point drawn with it (ToUnicode), and its width. */
@@ -158,6 +164,11 @@ export class EmbeddedFont {
     readonly id: string,
     /** Compressed subsets kept across runs (optional). */
     private readonly store?: SubsetStore,
+    /**
+     * `fixed`: the font's characters are the same in every document (embed-face.ts), so its
+     * widths and ToUnicode CMap are made once per subset.
+     */
+    private readonly options: { readonly fixed?: boolean } = {},
   ) {}
 
   /** The font dictionary to list in a page's resources. */
@@ -176,15 +187,20 @@ export class EmbeddedFont {
 
   /** Note the glyphs of `text` (before finish). Characters the font lacks are skipped. */
   register(text: string): void {
-    if (this.cidOf !== undefined) throw new Error('EmbeddedFont: register after finish');
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      if (this.seen.has(cp)) continue;
-      this.seen.add(cp);
-      const m = glyphMetrics(this.face, cp);
-      if (m.gid !== 0 && !this.used.has(m.gid)) this.used.set(m.gid, { cp, width: m.advance });
+      this.registerCodePoint(cp);
     }
+  }
+
+  /** Note the glyph of one code point (before finish). */
+  registerCodePoint(cp: number): void {
+    if (this.seen.has(cp)) return;
+    if (this.cidOf !== undefined) throw new Error('EmbeddedFont: register after finish');
+    this.seen.add(cp);
+    const m = glyphMetrics(this.face, cp);
+    if (m.gid !== 0 && !this.used.has(m.gid)) this.used.set(m.gid, { cp, width: m.advance });
   }
 
   /** Build (or fetch) the subset and number its glyphs. */
@@ -210,11 +226,16 @@ export class EmbeddedFont {
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      const hex = this.hexOf.get(cp);
-      if (hex === undefined) throw new Error('EmbeddedFont: text was not registered before finish');
-      out += hex;
+      out += this.encodeCodePoint(cp);
     }
     return out;
+  }
+
+  /** Hex string of one code point's CID (after finish); '' if the font lacks it. */
+  encodeCodePoint(cp: number): string {
+    const hex = this.hexOf.get(cp);
+    if (hex === undefined) throw new Error('EmbeddedFont: text was not registered before finish');
+    return hex;
   }
 
   /** Write the font objects (only if some page used the font). */
@@ -224,7 +245,7 @@ export class EmbeddedFont {
     const f = this.face.metrics;
     const scale = 1000 / f.unitsPerEm;
     const truetype = this.face.outline === 'glyf';
-    const byCid = this.byCid();
+    const tables = this.tables();
     const file = doc.ref(truetype ? { Filter: 'FlateDecode' } : { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' });
     file.end(this.program);
     const name = `${subsetTag(this.glyphs, this.face.key)}+${pdfName(this.face.postscriptName)}`;
@@ -249,14 +270,24 @@ export class EmbeddedFont {
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       DW: 1000,
-      W: this.widthArray(byCid),
+      W: tables.widths,
       ...(truetype ? { CIDToGIDMap: 'Identity' } : {}),
     });
     descendant.end();
     const toUnicode = doc.ref();
-    toUnicode.end(this.toUnicodeCMap(byCid));
+    toUnicode.end(tables.toUnicode);
     Object.assign(this.dict.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode });
     this.dict.end();
+  }
+
+  private tables(): { readonly widths: (number | number[])[]; readonly toUnicode: string } {
+    const program = this.program!;
+    const kept = this.options.fixed && cacheEnabled ? fixedTables.get(program) : undefined;
+    if (kept !== undefined) return kept;
+    const byCid = this.byCid();
+    const tables = { widths: this.widthArray(byCid), toUnicode: this.toUnicodeCMap(byCid) };
+    if (this.options.fixed) fixedTables.set(program, tables);
+    return tables;
   }
 
   /** CIDs in increasing order with their glyph's code point and width. */

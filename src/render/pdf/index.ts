@@ -11,7 +11,9 @@ import { addSignatureWidgets, writeAcroForm } from './acroform.js';
 import { contentStream } from './content.js';
 import { layoutDocument } from './document.js';
 import { keepBrokenLines } from './line-break.js';
-import { EmbeddedFont } from './embed-font.js';
+import { EmbeddedFace } from './embed-face.js';
+import type { EmbeddedFont } from './embed-font.js';
+import { SHARED_TEXT } from './shared-text.js';
 import { withFonts } from './font.js';
 import { defaultFontSet, type FontSet } from '../../fonts/index.js';
 import { documentInfo, installXmp } from './metadata.js';
@@ -67,9 +69,10 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
     pdf.on('error', reject);
   });
 
-  const fonts: Record<FontStyle, EmbeddedFont> = {
-    regular: new EmbeddedFont(pdf, fontSet.body, 'F1', options.subsetStore),
-    bold: new EmbeddedFont(pdf, fontSet.heading, 'F2', options.subsetStore),
+  const store = options.subsetStore;
+  const fonts: Record<FontStyle, EmbeddedFace> = {
+    regular: new EmbeddedFace(pdf, fontSet.body, { own: 'F1', shared: 'F3' }, { ...(store ? { store } : {}), sharedText: SHARED_TEXT }),
+    bold: new EmbeddedFace(pdf, fontSet.heading, { own: 'F2' }, store ? { store } : {}),
   };
   // Every glyph is known before any is written: the subsets number them.
   for (const page of layout.pages) for (const op of page.ops) if (op.kind === 'text') fonts[op.font].register(op.text);
@@ -82,9 +85,9 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   layout.pages.forEach((page, i) => {
     addPage(pdf, resources);
     pages.push(pdf.page.dictionary);
-    const used = new Set<FontStyle>();
+    const used = new Set<EmbeddedFont>();
     pdf.addContent(contentStream(page.ops, fonts, used));
-    for (const style of used) fontResources[fonts[style].id] = fonts[style].ref;
+    for (const font of used) fontResources[font.id] = font.ref;
     fields.push(...addSignatureWidgets(pdf, layout.signatures, i));
   });
   writeLinks(pdf, layout.links, layout.anchors, pages);

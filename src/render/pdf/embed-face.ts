@@ -1,0 +1,119 @@
+/**
+ * One face as embedded in one PDF, as two fonts when a shared text is given:
+ * - `shared`: the glyphs of every character of the shared text (shared-text.ts: the templates'
+ *   text, numbering, amounts in words), whether this contract draws them all or not. Its subset
+ *   is the same for every contract, so it is built and compressed once per process (and kept on
+ *   disk by a SubsetStore) instead of once per contract;
+ * - `own`: the glyphs of this contract's other characters (party names, addresses), a small
+ *   subset that is quick to build.
+ * A contract's own words change the glyph list of a single subset, so a subset of everything
+ * would miss every cache from one contract to the next: building and compressing it was a
+ * tenth of a batch's time.
+ *
+ * Text is routed by glyph: a character whose glyph is in the shared subset is drawn with it.
+ * Without a shared text (the heading face, whose glyphs seldom change), one font.
+ */
+import { glyphMetrics, type FontFace } from '../../fonts/face.js';
+import { EmbeddedFont, embedsWholeFonts } from './embed-font.js';
+import type { PdfDoc } from './pdfkit-internals.js';
+import type { SubsetStore } from './subset-store.js';
+
+/** One stretch of text drawn with one font: its CIDs as hex. */
+export interface EncodedRun {
+  readonly font: EmbeddedFont;
+  readonly hex: string;
+}
+
+/** Per face and shared text: whether a code point's glyph is one of the shared text's (kept across documents). */
+const sharedOf = new WeakMap<FontFace, { readonly text: string; readonly gids: ReadonlySet<number>; readonly byCodePoint: Map<number, boolean> }>();
+
+function sharedGlyphs(face: FontFace, text: string): { readonly gids: ReadonlySet<number>; readonly byCodePoint: Map<number, boolean> } {
+  const known = sharedOf.get(face);
+  if (known !== undefined && known.text === text) return known;
+  const gids = new Set<number>();
+  for (const ch of text) {
+    const gid = glyphMetrics(face, ch.codePointAt(0)!).gid;
+    if (gid !== 0) gids.add(gid);
+  }
+  const made = { text, gids, byCodePoint: new Map<number, boolean>() };
+  sharedOf.set(face, made);
+  return made;
+}
+
+export class EmbeddedFace {
+  private readonly shared: EmbeddedFont | undefined;
+  private readonly own: EmbeddedFont;
+  private readonly sharedGlyphs: ReturnType<typeof sharedGlyphs> | undefined;
+  /** Per code point (after finish): its font and CID. */
+  private readonly encoded = new Map<number, { readonly font: EmbeddedFont; readonly hex: string }>();
+
+  constructor(doc: PdfDoc, readonly face: FontFace, ids: { readonly own: string; readonly shared?: string }, options: { readonly store?: SubsetStore; readonly sharedText?: string } = {}) {
+    this.own = new EmbeddedFont(doc, face, ids.own, options.store);
+    const text = options.sharedText ?? '';
+    // A whole font (a test's reference) is the same font either way: one is enough.
+    if (text === '' || ids.shared === undefined || embedsWholeFonts()) return;
+    this.sharedGlyphs = sharedGlyphs(face, text);
+    this.shared = new EmbeddedFont(doc, face, ids.shared, options.store, { fixed: true });
+    this.shared.register(text);
+  }
+
+  /** The fonts written, each once. */
+  get fonts(): readonly EmbeddedFont[] {
+    return this.shared === undefined ? [this.own] : [this.shared, this.own];
+  }
+
+  private fontOf(cp: number): EmbeddedFont {
+    const shared = this.sharedGlyphs;
+    if (shared === undefined) return this.own;
+    let isShared = shared.byCodePoint.get(cp);
+    if (isShared === undefined) shared.byCodePoint.set(cp, (isShared = shared.gids.has(glyphMetrics(this.face, cp).gid)));
+    return isShared ? this.shared! : this.own;
+  }
+
+  /**
+   * Note the glyphs of `text` (before finish). A character outside the shared text whose glyph
+   * is a shared one (a variant form) goes to the shared font too: the font stays the same, as
+   * the glyph is there already; it only learns the character's CID.
+   */
+  register(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      this.fontOf(cp).registerCodePoint(cp);
+    }
+  }
+
+  finish(): void {
+    for (const font of this.fonts) font.finish();
+  }
+
+  /** `text` as runs of one font each (after finish); characters the face lacks are skipped. */
+  encode(text: string): EncodedRun[] {
+    const runs: EncodedRun[] = [];
+    let font: EmbeddedFont | undefined;
+    let hex = '';
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      let e = this.encoded.get(cp);
+      if (e === undefined) {
+        const f = this.fontOf(cp);
+        this.encoded.set(cp, (e = { font: f, hex: f.encodeCodePoint(cp) }));
+      }
+      if (e.hex === '') continue;
+      if (e.font !== font) {
+        if (font !== undefined) runs.push({ font, hex });
+        font = e.font;
+        hex = '';
+      }
+      hex += e.hex;
+    }
+    if (font !== undefined) runs.push({ font, hex });
+    return runs;
+  }
+
+  /** Write the fonts some page used. */
+  embed(): void {
+    for (const font of this.fonts) font.embed();
+  }
+}
