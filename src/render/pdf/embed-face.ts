@@ -1,7 +1,8 @@
 /**
  * One face as embedded in one PDF, as two fonts when a shared text is given:
- * - `shared`: the glyphs of every character of the shared text (shared-text.ts: the templates'
- *   text, numbering, amounts in words), whether this contract draws them all or not. Its subset
+ * - `shared`: the glyphs of every character of the face's shared text (shared-text.ts: for the
+ *   body face the templates' text, numbering, amounts in words; for the heading face the
+ *   headings), whether this contract draws them all or not. Its subset
  *   is the same for every contract, so it is built and compressed once per process (and kept on
  *   disk by a SubsetStore) instead of once per contract;
  * - `own`: the glyphs of this contract's other characters (party names, addresses), a small
@@ -11,7 +12,7 @@
  * tenth of a batch's time.
  *
  * Text is routed by glyph: a character whose glyph is in the shared subset is drawn with it.
- * Without a shared text (the heading face, whose glyphs seldom change), one font.
+ * Without a shared text, one font.
  */
 import { glyphMetrics, type FontFace } from '../../fonts/face.js';
 import { EmbeddedFont, embedsWholeFonts } from './embed-font.js';

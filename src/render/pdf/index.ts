@@ -71,8 +71,8 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
 
   const store = options.subsetStore;
   const fonts: Record<FontStyle, EmbeddedFace> = {
-    regular: new EmbeddedFace(pdf, fontSet.body, { own: 'F1', shared: 'F3' }, { ...(store ? { store } : {}), sharedText: SHARED_TEXT }),
-    bold: new EmbeddedFace(pdf, fontSet.heading, { own: 'F2' }, store ? { store } : {}),
+    regular: new EmbeddedFace(pdf, fontSet.body, { own: 'F1', shared: 'F3' }, { ...(store ? { store } : {}), sharedText: SHARED_TEXT.body }),
+    bold: new EmbeddedFace(pdf, fontSet.heading, { own: 'F2', shared: 'F4' }, { ...(store ? { store } : {}), sharedText: SHARED_TEXT.heading }),
   };
   // Every glyph is known before any is written: the subsets number them.
   for (const page of layout.pages) for (const op of page.ops) if (op.kind === 'text') fonts[op.font].register(op.text);
