@@ -11,7 +11,10 @@
  * a SubsetStore) across runs; the bytes are the same on a hit or a miss.
  */
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
+import { readBounded } from '../../io/read-bounded.js';
+import { packageRoot } from '../../package-root.js';
 import { cffInfo } from '../../fonts/cff.js';
 import { glyphMetrics, type FontFace } from '../../fonts/face.js';
 import { SUBSETTER_VERSION, subsetFont, subsetGlyphs, wholeFont } from '../../fonts/subset.js';
@@ -29,21 +32,51 @@ const ZLIB = process.versions.zlib.replace(/[^A-Za-z0-9.-]/g, '-');
 const HB = SUBSETTER_VERSION.replace(/[^A-Za-z0-9.-]/g, '-');
 
 const CACHE_LIMIT = 16;
+/** Where the build puts the shared subsets of the bundled faces (scripts/packaged-subsets.mjs). */
+export const PACKAGED_SUBSETS = join('dist', 'data', 'subsets');
+/** A packaged subset is ~100 KB; anything much larger is not one. */
+const MAX_PACKAGED_BYTES = 4 * 1024 * 1024;
 /** The CIDs of a cached program's glyphs (original glyph id -> CID), computed once per program. */
 const cidCache = new WeakMap<Uint8Array, ReadonlyMap<number, number>>();
 const subsetCache = new Map<string, Uint8Array>();
 let cacheEnabled = true;
 let embedWhole = false;
+let usePackaged = true;
 
 /**
  * For tests. `cache`: the in-memory cache (the output must be the same with it on or off; a
  * SubsetStore passed to renderPdf is used either way). `whole`: embed the whole font instead
  * of a subset (a reference: the subset must draw the same pixels).
  */
-export function configureSubsetting(options: { readonly cache?: boolean; readonly whole?: boolean }): void {
+export function configureSubsetting(options: { readonly cache?: boolean; readonly whole?: boolean; readonly packaged?: boolean }): void {
   cacheEnabled = options.cache ?? cacheEnabled;
   embedWhole = options.whole ?? embedWhole;
+  usePackaged = options.packaged ?? usePackaged;
   subsetCache.clear();
+}
+
+/**
+ * The subset of `face` holding the glyphs of `text`, as EmbeddedFont builds it: its key and
+ * compressed program (scripts/packaged-subsets.mjs writes the bundled faces' shared subsets).
+ */
+export function subsetOfText(face: FontFace, text: string): { readonly key: string; readonly program: Uint8Array } {
+  const gids: number[] = [];
+  for (const ch of text) gids.push(glyphMetrics(face, ch.codePointAt(0)!).gid);
+  const glyphs = subsetGlyphs(face, gids.filter((g) => g !== 0));
+  return { key: subsetKey(face, glyphs), program: new Uint8Array(deflateSync(subsetFont(face, glyphs))) };
+}
+
+/** A subset the build wrote beside the code, if there is one for `key`. */
+function packagedSubset(key: string): Uint8Array | undefined {
+  if (!usePackaged) return undefined;
+  let root: string;
+  try {
+    root = packageRoot();
+  } catch {
+    return undefined;
+  }
+  const read = readBounded(join(root, PACKAGED_SUBSETS, `${key}.subset`), MAX_PACKAGED_BYTES);
+  return read.ok && read.data.length > 0 ? new Uint8Array(read.data) : undefined;
 }
 
 /** The cache key of a subset: file-name safe, naming everything the bytes depend on. */
@@ -83,7 +116,7 @@ function compressedProgram(face: FontFace, glyphs: readonly number[], store: Sub
     subsetCache.set(key, hit);
     return hit;
   }
-  let out = storeGet(store, key);
+  let out = packagedSubset(key) ?? storeGet(store, key);
   if (out !== undefined && face.outline === 'cff') {
     // A stored value is used only if it is what this key promises; its CIDs are read now.
     try {

@@ -58,6 +58,8 @@ describe('bundled font', () => {
     const map = new Map<string, Uint8Array>();
     const store = { get: (k: string) => map.get(k), set: (k: string, v: Uint8Array) => void map.set(k, v) };
     const cold = await freshModules();
+    // Without the shared subsets the build packages (scripts/packaged-subsets.mjs): every subset is built here.
+    (await import('../../../src/render/pdf/embed-font.js')).configureSubsetting({ packaged: false });
     const first = await cold.pdf.renderPdf(sampleDocument(), { sourceDateEpoch: EPOCH, subsetStore: store });
     // Of both CFF tables (16 MB): their dictionaries, glyph offsets and the glyphs used.
     expect(reads.fonts).toBeGreaterThan(1_000_000);
@@ -66,9 +68,22 @@ describe('bundled font', () => {
     expect(map.size).toBe(3);
 
     const warm = await freshModules();
+    (await import('../../../src/render/pdf/embed-font.js')).configureSubsetting({ packaged: false });
     const second = await warm.pdf.renderPdf(sampleDocument(), { sourceDateEpoch: EPOCH, subsetStore: store });
     expect(reads.fonts).toBeLessThan(500_000);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+
+    // With them (a build): the shared subsets come from the package, and only the own one is built and stored.
+    const packaged = await freshModules();
+    const own = new Map<string, Uint8Array>();
+    const third = await packaged.pdf.renderPdf(sampleDocument(), {
+      sourceDateEpoch: EPOCH,
+      subsetStore: { get: (k: string) => own.get(k), set: (k: string, v: Uint8Array) => void own.set(k, v) },
+    });
+    expect(Buffer.from(third).equals(Buffer.from(first))).toBe(true);
+    expect([...own.keys()]).toHaveLength(1);
+    expect([...own.keys()][0]).toMatch(/NotoSansHans-Regular/);
+    expect(map.has([...own.keys()][0]!)).toBe(true);
   });
 
   it('reads the same glyph ids, advances and metrics as fontkit', async () => {

@@ -186,6 +186,8 @@ describe('renderPdf', () => {
     const render = (store?: SubsetStore) => renderPdf(sampleDocument({ feeRows: 80 }), { sourceDateEpoch: EPOCH, ...(store ? { subsetStore: store } : {}) });
     const same = (b: Uint8Array) => Buffer.from(b).equals(Buffer.from(bytes));
     try {
+      // Every subset from the store or built here: not the shared ones the build packages (font.test.ts).
+      configureSubsetting({ packaged: false });
       for (const cache of [false, true]) {
         configureSubsetting({ cache }); // also empties the memory cache
         const { store, map, log } = memoryStore();
@@ -216,7 +218,7 @@ describe('renderPdf', () => {
       expect(same(await render(broken))).toBe(true);
       expect(same(await render({ get: () => new Uint8Array(0), set: () => {} }))).toBe(true);
     } finally {
-      configureSubsetting({ cache: true });
+      configureSubsetting({ cache: true, packaged: true });
     }
   });
 

@@ -3,10 +3,12 @@
  * same font program in every contract, and the contract's own other glyphs.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContractDocument } from '../../../src/model/types.js';
+import { bundledFace } from '../../../src/fonts/index.js';
+import { configureSubsetting, PACKAGED_SUBSETS, subsetOfText } from '../../../src/render/pdf/embed-font.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import { SHARED_TEXT } from '../../../src/render/pdf/shared-text.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
@@ -36,6 +38,25 @@ describe('the shared subset of the body face', () => {
     const r = spawnSync(process.execPath, ['scripts/shared-text.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('ships with the build for the bundled faces, as the bytes the renderer makes, and the PDF is the same without them', async () => {
+    const files = readdirSync(join(ROOT, PACKAGED_SUBSETS)).sort();
+    expect(files).toHaveLength(2);
+    for (const [style, text] of [['regular', SHARED_TEXT.body], ['bold', SHARED_TEXT.heading]] as const) {
+      const { key, program } = subsetOfText(bundledFace(style), text);
+      expect(files).toContain(`${key}.subset`);
+      expect(Buffer.from(program).equals(readFileSync(join(ROOT, PACKAGED_SUBSETS, `${key}.subset`)))).toBe(true);
+    }
+    const doc = withParagraph('甲方：翡翠琥珀有限公司');
+    configureSubsetting({ packaged: true }); // and nothing in the memory cache
+    const packaged = await renderPdf(doc, { sourceDateEpoch: EPOCH });
+    configureSubsetting({ packaged: false });
+    try {
+      expect(Buffer.from(await renderPdf(doc, { sourceDateEpoch: EPOCH })).equals(Buffer.from(packaged))).toBe(true);
+    } finally {
+      configureSubsetting({ packaged: true });
+    }
   });
 
   it('is the same font program in two contracts with other names, whose own glyphs make a small second subset', async () => {
