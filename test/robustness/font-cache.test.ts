@@ -4,7 +4,7 @@
  * bytes was trusted and gave a PDF whose Chinese text printed blank, exit 0; now it is
  * discarded and rebuilt, and the PDF is byte-identical to one made without the cache.
  */
-import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskSubsetStore } from '../../src/output/subset-store.js';
@@ -18,15 +18,18 @@ describe('font cache entries are verified before use', { timeout: 180_000 }, () 
     const dir = tempDir('contract-cache-');
     const cache = join(dir, 'cache');
     mkdirSync(cache);
-    const gen = (out: string, env: Record<string, string>) => {
-      const r = runCliTimed(['gen', EXAMPLE_PATH, '-o', join(dir, out), '-f', 'pdf', '-q'], { env: { ...EPOCH, ...env } });
+    // Two contracts whose own subsets (their party names' glyphs) differ: two entries in the cache.
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, readFileSync(EXAMPLE_PATH, 'utf8').replace('北京星河数据科技有限公司', '北京翡翠琥珀科技有限公司'));
+    const gen = (input: string, out: string, env: Record<string, string>) => {
+      const r = runCliTimed(['gen', input, '-o', join(dir, out), '-f', 'pdf', '-q'], { env: { ...EPOCH, ...env } });
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(join(dir, out, 'YDH-2025-0001.pdf'));
     };
-    const reference = gen('reference', { CONTRACT_CACHE: '0' });
-    expect(gen('filled', { CONTRACT_CACHE_DIR: cache }).equals(reference)).toBe(true);
+    const references = [EXAMPLE_PATH, other].map((input, i) => gen(input, `reference-${i}`, { CONTRACT_CACHE: '0' }));
+    [EXAMPLE_PATH, other].forEach((input, i) => expect(gen(input, `filled-${i}`, { CONTRACT_CACHE_DIR: cache }).equals(references[i]!)).toBe(true));
 
-    // The regular and the bold subset: each file gets the other's (valid) content.
+    // Each file gets the other's (valid) content.
     const entries = readdirSync(cache).filter((f) => f.endsWith('.subset')).sort();
     expect(entries.length).toBeGreaterThanOrEqual(2);
     const [a, b] = [join(cache, entries[0]!), join(cache, entries[1]!)];
@@ -34,9 +37,11 @@ describe('font cache entries are verified before use', { timeout: 180_000 }, () 
     copyFileSync(b, a);
     copyFileSync(join(dir, 'a'), b);
 
-    const pdf = gen('swapped', { CONTRACT_CACHE_DIR: cache });
-    expect(pdf.equals(reference)).toBe(true);
-    expect(squash(pdfTextOf(join(dir, 'swapped', 'YDH-2025-0001.pdf')))).toContain('云电话服务合同');
+    [EXAMPLE_PATH, other].forEach((input, i) => {
+      const pdf = gen(input, `swapped-${i}`, { CONTRACT_CACHE_DIR: cache });
+      expect(pdf.equals(references[i]!)).toBe(true);
+      expect(squash(pdfTextOf(join(dir, `swapped-${i}`, 'YDH-2025-0001.pdf')))).toContain(i === 0 ? '北京星河数据科技有限公司' : '北京翡翠琥珀科技有限公司');
+    });
     // Rebuilt: both entries verify again under their own keys.
     const store = new DiskSubsetStore(cache);
     for (const name of entries) expect(store.get(name.slice(0, -'.subset'.length)), name).toBeDefined();
