@@ -4,6 +4,7 @@
 //
 // Every generated contract has party names and numbers of its own, so no font subset comes
 // from a cache (the cold runs also set CONTRACT_CACHE=0; the batch gets an empty cache folder).
+// The shared subsets the build packages (dist/data/subsets) are used, as on a fresh install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
