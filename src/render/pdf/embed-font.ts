@@ -8,7 +8,8 @@
  * Widths and a ToUnicode CMap (search, copy, e-signing tools' anchor text) go with it.
  *
  * The compressed font program is cached per glyph list, in memory and (when the caller passes
- * a SubsetStore) across runs; the bytes are the same on a hit or a miss.
+ * a SubsetStore) across runs, and the build packages the bundled faces' shared subsets
+ * (embed-face.ts); the bytes are the same on a hit or a miss.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -46,7 +47,8 @@ let usePackaged = true;
 /**
  * For tests. `cache`: the in-memory cache (the output must be the same with it on or off; a
  * SubsetStore passed to renderPdf is used either way). `whole`: embed the whole font instead
- * of a subset (a reference: the subset must draw the same pixels).
+ * of a subset (a reference: the subset must draw the same pixels). `packaged`: use the subsets
+ * the build packaged (dist/data/subsets; the same bytes as those built here).
  */
 export function configureSubsetting(options: { readonly cache?: boolean; readonly whole?: boolean; readonly packaged?: boolean }): void {
   cacheEnabled = options.cache ?? cacheEnabled;
