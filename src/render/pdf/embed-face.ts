@@ -25,26 +25,34 @@ export interface EncodedRun {
   readonly hex: string;
 }
 
-/** Per face and shared text: whether a code point's glyph is one of the shared text's (kept across documents). */
-const sharedOf = new WeakMap<FontFace, { readonly text: string; readonly gids: ReadonlySet<number>; readonly byCodePoint: Map<number, boolean> }>();
+interface SharedGlyphs {
+  readonly gids: ReadonlySet<number>;
+  /** Whether a code point's glyph is one of `gids`, as looked up so far. */
+  readonly byCodePoint: Map<number, boolean>;
+}
 
-function sharedGlyphs(face: FontFace, text: string): { readonly gids: ReadonlySet<number>; readonly byCodePoint: Map<number, boolean> } {
-  const known = sharedOf.get(face);
-  if (known !== undefined && known.text === text) return known;
-  const gids = new Set<number>();
-  for (const ch of text) {
-    const gid = glyphMetrics(face, ch.codePointAt(0)!).gid;
-    if (gid !== 0) gids.add(gid);
+/** Per face and shared text (a face can be both the body and the heading face): kept across documents. */
+const sharedOf = new WeakMap<FontFace, Map<string, SharedGlyphs>>();
+
+function sharedGlyphs(face: FontFace, text: string): SharedGlyphs {
+  let ofFace = sharedOf.get(face);
+  if (ofFace === undefined) sharedOf.set(face, (ofFace = new Map()));
+  let made = ofFace.get(text);
+  if (made === undefined) {
+    const gids = new Set<number>();
+    for (const ch of text) {
+      const gid = glyphMetrics(face, ch.codePointAt(0)!).gid;
+      if (gid !== 0) gids.add(gid);
+    }
+    ofFace.set(text, (made = { gids, byCodePoint: new Map() }));
   }
-  const made = { text, gids, byCodePoint: new Map<number, boolean>() };
-  sharedOf.set(face, made);
   return made;
 }
 
 export class EmbeddedFace {
   private readonly shared: EmbeddedFont | undefined;
   private readonly own: EmbeddedFont;
-  private readonly sharedGlyphs: ReturnType<typeof sharedGlyphs> | undefined;
+  private readonly sharedGlyphs: SharedGlyphs | undefined;
   /** Per code point (after finish): its font and CID. */
   private readonly encoded = new Map<number, { readonly font: EmbeddedFont; readonly hex: string }>();
 

@@ -65,8 +65,11 @@ export function subsetOfText(face: FontFace, text: string): { readonly key: stri
   const gids: number[] = [];
   for (const ch of text) gids.push(glyphMetrics(face, ch.codePointAt(0)!).gid);
   const glyphs = subsetGlyphs(face, gids.filter((g) => g !== 0));
-  return { key: subsetKey(face, glyphs), program: new Uint8Array(deflateSync(subsetFont(face, glyphs))) };
+  return { key: subsetKey(face, glyphs), program: buildProgram(face, glyphs) };
 }
+
+/** A subset built and compressed here: what every cache and the package hold for its key. */
+const buildProgram = (face: FontFace, glyphs: readonly number[]): Uint8Array => new Uint8Array(deflateSync(subsetFont(face, glyphs)));
 
 /** A subset the build wrote beside the code, if there is one for `key`. */
 function packagedSubset(key: string): Uint8Array | undefined {
@@ -130,7 +133,7 @@ function compressedProgram(face: FontFace, glyphs: readonly number[], store: Sub
     }
   }
   if (out === undefined) {
-    out = new Uint8Array(deflateSync(subsetFont(face, glyphs)));
+    out = buildProgram(face, glyphs);
     storeSet(store, key, out);
   }
   if (cacheEnabled) {
