@@ -4,6 +4,7 @@ import type { TemplateContext } from '../../src/compose/context.js';
 import { escapeMarkdown, MARK } from '../../src/compose/escape.js';
 import { ContractError } from '../../src/diagnostics.js';
 import { buildDocument } from '../../src/model/from-markdown.js';
+import { parseMarkdownTree } from '../../src/model/markdown-tree.js';
 import type { Block } from '../../src/model/types.js';
 import { exampleParams } from '../fixtures/params.js';
 
@@ -121,5 +122,21 @@ describe('buildDocument', () => {
   it('an article without a title is a template error', () => {
     const bad = composed({ articles: [{ ...part('articles/01-x', '1. 无标题\n'), id: 'x' }] });
     expect(() => buildDocument(bad, exampleParams(), { draft: false })).toThrow(/must start with a "# title"/);
+  });
+});
+
+describe('parseMarkdownTree: trees kept across the contracts of a process', () => {
+  it('builds the same model from a source parsed before, whatever the earlier model did with its array', () => {
+    const first = buildDocument(composed(), exampleParams(), { draft: false });
+    const again = parseMarkdownTree(composed().annexes[0]!.markdown);
+    again.splice(0); // a caller's array is its own
+    expect(parseMarkdownTree(composed().annexes[0]!.markdown).length).toBeGreaterThan(3);
+    // Other contracts' parts in between, then the first one's again: the same model.
+    for (let i = 0; i < 100; i++) parseMarkdownTree(`# 条款${i}\n\n第${i}项。\n`);
+    expect(buildDocument(composed(), exampleParams(), { draft: false })).toEqual(first);
+    const a = parseMarkdownTree('# 标题\n\n正文。\n');
+    const b = parseMarkdownTree('# 标题\n\n正文。\n');
+    expect(b).not.toBe(a);
+    expect(b).toEqual(a);
   });
 });

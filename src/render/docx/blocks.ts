@@ -17,7 +17,8 @@ import { STYLE_ID, type StyleId } from './style-ids.js';
 import { signaturesTable } from './signatures.js';
 import { FIRST_LINE_INDENT } from './styles.js';
 import { contractTable } from './tables.js';
-import { LruMap } from '../lru.js';
+import { LruMap } from '../../lru.js';
+import { forgetKeptParts } from './kept-parts.js';
 import { MAX_BLOCKS, reuseArmed } from './reuse.js';
 import { twips } from './units.js';
 
@@ -105,9 +106,10 @@ let nextFingerprint = 0;
 
 let reusedBlocks = 0;
 
-/** Forgets every block kept for reuse (tests compare renders with and without). */
+/** Forgets every block and package part kept for reuse (tests compare renders with and without). */
 export function forgetRenderedBlocks(): void {
   rendered.clear();
+  forgetKeptParts();
 }
 
 /** Blocks kept now, and blocks reused since the process started. */

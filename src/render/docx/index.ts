@@ -17,6 +17,7 @@ import { buildFlow, paragraphItem, type FlowItem } from './flow.js';
 import { familiesOf, type Families } from './fonts.js';
 import { annexHeader, bodyHeader, FOOTER_DISTANCE, HEADER_DISTANCE, pageFooter } from './header-footer.js';
 import { inlineRuns, textRuns } from './inlines.js';
+import { standInKeptParts } from './kept-parts.js';
 import { NUMBERING } from './numbering.js';
 import { compileParts, packParts } from './package.js';
 import { coreProperties, customProperties } from './properties.js';
@@ -76,7 +77,7 @@ export function buildDocument(doc: ContractDocument): File {
   ];
   doc.annexes.forEach((annex, i) => sections.push(annexSection(doc, annex, i + 1, families, state, reuse)));
 
-  return new Document({
+  const file = new Document({
     ...coreProperties(doc.meta),
     customProperties: customProperties(doc.meta),
     styles: stylesFor(families),
@@ -86,6 +87,8 @@ export function buildDocument(doc: ContractDocument): File {
     ...(doc.meta.revisionAuthor ? { features: { trackRevisions: true } } : {}),
     sections,
   });
+  standInKeptParts(file);
+  return file;
 }
 
 /**

@@ -22,6 +22,7 @@
 import { unzipSync } from 'fflate';
 import { Packer, type File } from 'docx';
 import { zipParts } from './reproducible.js';
+import { settleKeptParts } from './kept-parts.js';
 import { settleReuse } from './reuse.js';
 
 type Parts = ReadonlyMap<string, string | Uint8Array>;
@@ -35,12 +36,13 @@ function compiler(): Compiler | undefined {
   return typeof candidate?.compile === 'function' ? (candidate as Compiler) : undefined;
 }
 
-/** The package's parts by path, as docx writes them, with reused paragraphs put back (reuse.ts). */
+/** The package's parts by path, as docx writes them, with reused paragraphs and kept parts put back (reuse.ts, kept-parts.ts). */
 export async function compileParts(file: File, options: { viaPacker?: boolean } = {}): Promise<Parts> {
   const direct = options.viaPacker ? undefined : compiler();
   const parts = new Map(direct ? direct.compile(file) : Object.entries(unzipSync(await Packer.pack(file, 'uint8array'))));
   const body = parts.get(DOCUMENT_PART);
   if (body !== undefined) parts.set(DOCUMENT_PART, settleReuse(typeof body === 'string' ? body : decoder.decode(body), file));
+  settleKeptParts(parts, file);
   return parts;
 }
 

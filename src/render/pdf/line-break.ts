@@ -12,7 +12,7 @@
 import type { Revision } from '../../model/types.js';
 import { glyphMetrics, loadFont } from './font.js';
 import { SPACING, type FontStyle } from './style.js';
-import { LruMap } from '../lru.js';
+import { LruMap } from '../../lru.js';
 
 export interface Run {
   readonly text: string;

@@ -4,6 +4,7 @@
  * happen between contracts that share their text.
  */
 import { readFileSync } from 'node:fs';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { redlineDocument } from '../../../src/diff/redline.js';
 import type { Block, ContractDocument } from '../../../src/model/types.js';
@@ -11,7 +12,7 @@ import { validate, buildContract } from '../../../src/pipeline.js';
 import { forgetRenderedBlocks, renderedBlockStats } from '../../../src/render/docx/blocks.js';
 import { buildDocument, renderDocx } from '../../../src/render/docx/index.js';
 import { compileParts, packParts } from '../../../src/render/docx/package.js';
-import { LruMap } from '../../../src/render/lru.js';
+import { LruMap } from '../../../src/lru.js';
 import { disarmReuse, MAX_BLOCKS } from '../../../src/render/docx/reuse.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
 import { EPOCH } from './helpers.js';
@@ -129,6 +130,25 @@ describe('DOCX reuse across the contracts of a process', () => {
     expect(Buffer.from(direct).equals(await alone(doc))).toBe(true);
   }, 60_000);
 
+  it('writes the theme once per process and deflates a part the packages repeat once, every zip entry true to its CRC', async () => {
+    forgetRenderedBlocks();
+    const [example, renamed] = [docs[0]!.doc, docs[1]!.doc];
+    const first = Buffer.from(await renderDocx(example, { sourceDateEpoch: EPOCH }));
+    const file = buildDocument(renamed);
+    // The theme stands in as a placeholder, which the compiled package no longer holds.
+    expect(JSON.stringify(file.Theme.prepForXml(undefined as never))).toContain('contract-kept');
+    const second = Buffer.from(packParts(await compileParts(file), EPOCH * 1000));
+    expect(second.equals(await alone(renamed))).toBe(true);
+    const [one, two] = [docxParts(first), docxParts(second)];
+    expect(two['word/theme/theme1.xml']).toBe(one['word/theme/theme1.xml']);
+    expect(Object.values(two).some((xml) => xml.includes('contract-kept'))).toBe(false);
+    for (const bytes of [first, second]) {
+      const entries = zipEntries(bytes);
+      expect(entries.length).toBe(Object.keys(two).length);
+      for (const entry of entries) expect(crc32(inflateRawSync(entry.data)) >>> 0, entry.name).toBe(entry.crc);
+    }
+  }, 60_000);
+
   it('keeps at most MAX_BLOCKS blocks, dropping the least recently used', async () => {
     forgetRenderedBlocks();
     for (const { doc } of docs) await renderDocx(doc, { sourceDateEpoch: EPOCH });
@@ -141,3 +161,16 @@ describe('DOCX reuse across the contracts of a process', () => {
     expect([lru.get('a'), lru.get('b'), lru.get('c'), lru.size]).toEqual([1, undefined, 3, 2]);
   }, 60_000);
 });
+
+/** The entries of a zip by their local headers: name, stored CRC-32 and deflated data. */
+function zipEntries(bytes: Buffer): { name: string; crc: number; data: Buffer }[] {
+  const entries = [];
+  for (let at = 0; bytes.readUInt32LE(at) === 0x04034b50; ) {
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + bytes.readUInt16LE(at + 28);
+    entries.push({ name: bytes.toString('utf8', at + 30, at + 30 + nameLength), crc: bytes.readUInt32LE(at + 14), data: bytes.subarray(start, start + size) });
+    at = start + size;
+  }
+  return entries;
+}

@@ -1,4 +1,4 @@
-/** What the renderers keep across the documents of a process (docx/reuse.ts, pdf/line-break.ts) is bounded by this. */
+/** What the model and the renderers keep across the documents of a process (Markdown trees, DOCX blocks and parts, PDF lines) is bounded by this. */
 
 /** A small least-recently-used map: Map keeps insertion order, so a hit moves to the end. */
 export class LruMap<K, V> {
