@@ -31,14 +31,16 @@ interface Packed {
  * Kept by their text, up to SMALL_PART characters each; document.xml and the like are not.
  */
 const SMALL_PART = 16 * 1024;
-const packedParts = new LruMap<string, Packed>(64);
+const packedParts = new LruMap<string, Packed>(48);
 
 function pack(content: string | Uint8Array): Packed {
   const small = typeof content === 'string' && content.length <= SMALL_PART;
   const kept = small ? packedParts.get(content) : undefined;
   if (kept !== undefined) return kept;
   const data = typeof content === 'string' ? encoder.encode(content) : content;
-  const packed: Packed = { packed: zlib.deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length };
+  const deflated = zlib.deflateRawSync(data, { level: 6 });
+  // Kept as a copy of its own size: zlib's output is a view of a larger buffer.
+  const packed: Packed = { packed: small ? new Uint8Array(deflated) : deflated, crc: crc32(data), size: data.length };
   if (small) packedParts.set(content, packed);
   return packed;
 }
