@@ -29,6 +29,11 @@ export interface BatchOptions extends RenderOptions, LoadOptions {
   readonly onResult?: (result: InputResult, done: number, total: number) => void;
 }
 
+/** How many threads a batch renders on: `jobs` workers at most, one per input; standard input can only be read by this thread. */
+export function renderThreads(inputs: readonly string[], jobs = 1): number {
+  return inputs.includes('-') ? 1 : Math.max(1, Math.min(jobs, inputs.length));
+}
+
 /** Only the plain data of the options crosses to a worker (no callbacks). */
 function renderOptionsOf(options: BatchOptions): RenderOptions & LoadOptions {
   const { formats, draft, templatesDir, sourceDateEpoch, pdfa, diskCache, baseDirs, fonts } = options;
@@ -83,8 +88,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     return next;
   };
 
-  // Standard input can only be read by this thread.
-  const jobs = inputs.includes('-') ? 1 : Math.max(1, Math.min(options.jobs ?? 1, inputs.length));
+  const jobs = renderThreads(inputs, options.jobs);
   if (jobs > 1) {
     const { processInParallel } = await import('./worker-pool.js');
     await processInParallel(inputs, renderOptionsOf(options), jobs, finish);
