@@ -86,7 +86,9 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
     addPage(pdf, resources);
     pages.push(pdf.page.dictionary);
     const used = new Set<EmbeddedFont>();
-    pdf.addContent(contentStream(page.ops, fonts, used));
+    // As bytes: pdfkit turns a string into bytes one character at a time in JavaScript (~4 ms a
+    // contract before V8 optimises it, as in a cold run or a worker); a string would end in "\n".
+    pdf.addContent(Buffer.from(`${contentStream(page.ops, fonts, used)}\n`, 'latin1'));
     for (const font of used) fontResources[font.id] = font.ref;
     fields.push(...addSignatureWidgets(pdf, layout.signatures, i));
   });

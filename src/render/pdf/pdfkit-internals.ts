@@ -26,7 +26,7 @@ export interface PdfDoc {
   appendXML(xml: string, newline?: boolean): void;
   ref: (data?: Record<string, unknown>) => PdfRef;
   addPage(options: Record<string, unknown>): unknown;
-  addContent(data: string): unknown;
+  addContent(data: string | Uint8Array): unknown;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
