@@ -114,11 +114,18 @@ function kindOf(cp: number, ch: string): Kind {
   return 'word';
 }
 
+// The loops over characters and tokens below are indexed: a cold run executes them unoptimised,
+// where every step of an iterator, and every callback given to forEach, map or reduce, allocates.
 function tokenize(runs: readonly Run[], size: number): Token[] {
   const tokens: Token[] = [];
   for (const run of runs) {
     const font = loadFont(run.style);
-    for (const raw of run.text) {
+    const text = run.text;
+    for (let i = 0; i < text.length; i++) {
+      // A character as the string iterator gives it: a surrogate pair whole, a lone surrogate alone.
+      const pair = text.codePointAt(i)! > 0xffff;
+      const raw = pair ? text.slice(i, i + 2) : text[i]!;
+      if (pair) i++;
       const ch = raw === '\t' ? ' ' : raw;
       const cp = ch.codePointAt(0)!;
       const kind = kindOf(cp, ch);
@@ -150,7 +157,7 @@ function unitAt(tokens: readonly Token[], i: number): number {
  * and numbers with their signs, units and date parts.
  */
 function breakable(tokens: readonly Token[]): boolean[] {
-  const can = tokens.map(() => true);
+  const can: boolean[] = new Array<boolean>(tokens.length).fill(true);
   let glueUntil = -1;
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1]!;
@@ -179,14 +186,20 @@ function breakable(tokens: readonly Token[]): boolean[] {
 function atoms(tokens: readonly Token[]): Token[][] {
   const can = breakable(tokens);
   const out: Token[][] = [];
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (i > 0 && !can[i] && solid(t) && solid(tokens[i - 1])) out[out.length - 1]!.push(t);
     else out.push([t]);
-  });
+  }
   return out;
 }
 
-const widthOf = (tokens: readonly Token[]): number => tokens.reduce((w, t) => w + t.width, 0);
+/** A loop, not reduce: unoptimised (a cold run), reduce's callback is a new closure at every call. */
+function widthOf(tokens: readonly Token[]): number {
+  let w = 0;
+  for (let i = 0; i < tokens.length; i++) w += tokens[i]!.width;
+  return w;
+}
 
 /** A phone number written in groups (400-820-1234, 010-62345678), not a date or an amount. */
 const PHONE = /^\+?\d{2,4}(?:-\d{2,8}){1,3}$/;
@@ -349,7 +362,7 @@ function breakAfresh(runs: readonly Run[], size: number, firstWidth: number, wid
     if (pending.length > 0) cur.push(pending);
     cur.push(atom);
     curWidth += widthOf(pending) + widthOf(atom);
-    for (const t of atom) if (t.drawn) curDrawn++;
+    for (let i = 0; i < atom.length; i++) if (atom[i]!.drawn) curDrawn++;
     pending = [];
   };
   /** Place as much of a Latin token as fits, breaking after @ . / -; the rest is returned. */
