@@ -45,6 +45,15 @@ await build({
   legalComments: 'none',
 });
 
+/** commander's child_process, loaded when first used (stubs/commander-child-process.cjs). */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    const stub = new URL('./stubs/commander-child-process.cjs', import.meta.url).pathname;
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: stub } : undefined));
+  },
+};
+
 /**
  * In the CLI's bundle the built-in templates' precompiled code is part of the bundle, so their
  * compiled code is in the code cache too (src/compose/precompiled.ts reads them from dist/).
@@ -73,7 +82,7 @@ await build({
   minify: process.env.CONTRACT_BUNDLE_MINIFY !== '0',
   external: ['@embedpdf/fonts-sc'],
   alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
-  plugins: [zodWithoutLocales, inlinePrecompiledTemplates],
+  plugins: [zodWithoutLocales, inlinePrecompiledTemplates, lazyChildProcessForCommander],
   define: { 'import.meta.url': '__contractModuleUrl' },
   banner: { js: "const __contractModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

@@ -4,8 +4,8 @@
  * container). A scan reads only each file's table directory and name table, with positional
  * reads of a regular file, never a whole file.
  */
-import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { faceNames, sfntKind, tableOffsets, collectionOffsets, SFNT_HEADER_SIZE, TABLE_RECORD_SIZE } from './sfnt.js';
@@ -42,10 +42,13 @@ export function fontFolders(env: NodeJS.ProcessEnv = process.env): string[] {
   ];
 }
 
+/** Loaded when fc-list runs, not with this module: loading child_process costs every command ~7 ms. */
+const childProcess = (): typeof import('node:child_process') => createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+
 function fromFcList(): SystemFace[] | undefined {
   let out: string;
   try {
-    out = execFileSync('fc-list', ['--format', '%{file}\\t%{index}\\t%{family}\\n'], {
+    out = childProcess().execFileSync('fc-list', ['--format', '%{file}\\t%{index}\\t%{family}\\n'], {
       encoding: 'utf8',
       timeout: 10_000,
       maxBuffer: 32 * 1024 * 1024,
