@@ -42,7 +42,7 @@ export function fontFolders(env: NodeJS.ProcessEnv = process.env): string[] {
   ];
 }
 
-/** Loaded when fc-list runs, not with this module: loading child_process costs every command ~7 ms. */
+/** Loaded when fc-list runs, not with this module: loading child_process costs every command ~5 ms. */
 const childProcess = (): typeof import('node:child_process') => createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
 
 function fromFcList(): SystemFace[] | undefined {
