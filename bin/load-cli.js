@@ -79,13 +79,16 @@ export async function loadCli({ makingCache = false } = {}) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  /** A code cache of the bundle as it has run so far, made under the flags it was compiled with (V8 records them in the cache). */
+  const codeCache = () => {
+    module.exports.restoreCompileFlags();
+    return script.createCachedData();
+  };
   const save = () => {
     // After a `gen`, the compiled code covers what the next one runs.
     if (cache === 'accepted' || userPath === undefined || process.argv[2] !== 'gen' || process.exitCode !== 0) return;
     try {
-      // The flags as they were when the bundle was compiled: V8 records them in the cache.
-      setFlagsFromString('--no-opt');
-      const data = script.createCachedData();
+      const data = codeCache();
       mkdirSync(dirname(userPath), { recursive: true });
       const temp = `${userPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       try {
@@ -105,5 +108,5 @@ export async function loadCli({ makingCache = false } = {}) {
       // A cache is only ever an optimisation.
     }
   };
-  return { main: module.exports.main, script, cache, save };
+  return { main: module.exports.main, script, cache, save, codeCache };
 }

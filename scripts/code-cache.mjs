@@ -19,7 +19,7 @@ try {
     const code = await cli.main(args);
     if (code !== 0) throw new Error(`contract ${args.join(' ')} exited with ${code}`);
   }
-  writeFileSync(codeCachePath, cli.script.createCachedData());
+  writeFileSync(codeCachePath, cli.codeCache());
   // Names the caches that runs under another Node or other flags leave in the cache directory.
   writeFileSync(buildIdPath, `${createHash('sha1').update(readFileSync(bundlePath)).digest('hex')}\n`);
 } finally {

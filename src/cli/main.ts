@@ -13,6 +13,9 @@ import { detectLocale, say } from './locale.js';
 import { runCommand, type CommandResult } from './run.js';
 import { guardStandardStreams } from './stdout.js';
 import { packageVersion } from '../package-root.js';
+import { tuneForRun } from './tiering.js';
+
+export { restoreCompileFlags } from './tiering.js';
 
 /** The whole command tree, without running anything (completion scripts read it too). */
 export function buildProgram(run: (body: () => Promise<CommandResult>) => Promise<void>): Command {
@@ -60,6 +63,8 @@ LC_ALL/LC_MESSAGES/LANG 为 zh_* 时提示和帮助为中文，否则为英文�
 /** Runs the CLI and resolves to the exit code; the caller sets process.exitCode. */
 export async function main(argv: readonly string[]): Promise<number> {
   guardStandardStreams();
+  // Every command is a short run until it finds it has many inputs (gen, validate).
+  tuneForRun(false);
   let exitCode = 0;
   const program = buildProgram(async (body) => {
     exitCode = await runCommand(body);

@@ -1,22 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wantsOptimisingCompiler } from '../../src/cli/tiering.js';
+import { mayTuneYoungGeneration, tuningFor } from '../../src/cli/tiering.js';
 import { renderThreads } from '../../src/output/batch.js';
+import { CLI, cliEnv, tempDir } from './run-cli.js';
 
-describe('optimising compiler for a run', () => {
-  it('is off for a run that makes one contract', () => {
-    expect(wantsOptimisingCompiler(false, 1, 8)).toBe(false);
+describe('V8 settings for a run', () => {
+  const optimises = (longRunning: boolean, threads: number, cores: number) => tuningFor(longRunning, threads, cores).optimise;
+
+  it('a run that makes one contract: no optimising compiler, a young generation that stays small', () => {
+    expect(tuningFor(false, 1, 8)).toEqual({ optimise: false, growYoungGeneration: false });
   });
 
-  it('is on for a batch rendered in process, whatever the cores', () => {
-    expect(wantsOptimisingCompiler(true, 1, 1)).toBe(true);
-    expect(wantsOptimisingCompiler(true, 1, 2)).toBe(true);
+  it('a batch rendered in process, whatever the cores: optimised, the young generation grows', () => {
+    expect(tuningFor(true, 1, 1)).toEqual({ optimise: true, growYoungGeneration: true });
+    expect(tuningFor(true, 1, 2)).toEqual({ optimise: true, growYoungGeneration: true });
   });
 
-  it('is on for workers only when a core is left for it', () => {
-    expect(wantsOptimisingCompiler(true, 2, 2)).toBe(false);
-    expect(wantsOptimisingCompiler(true, 4, 2)).toBe(false);
-    expect(wantsOptimisingCompiler(true, 2, 3)).toBe(true);
-    expect(wantsOptimisingCompiler(true, 7, 8)).toBe(true);
+  it('workers: optimised only when a core is left for it, and then their young generation grows', () => {
+    expect(optimises(true, 2, 2)).toBe(false);
+    expect(optimises(true, 4, 2)).toBe(false);
+    expect(optimises(true, 2, 3)).toBe(true);
+    expect(optimises(true, 7, 8)).toBe(true);
+    expect(tuningFor(true, 2, 2).growYoungGeneration).toBe(false);
+    expect(tuningFor(true, 2, 3).growYoungGeneration).toBe(true);
+  });
+});
+
+describe('young generation setting', () => {
+  it('is set on the V8 versions of Node 20, 22 and 24 only', () => {
+    expect(mayTuneYoungGeneration('11.3.244.8-node.33', [])).toBe(true);
+    expect(mayTuneYoungGeneration('12.4.254.21-node.33', [])).toBe(true);
+    expect(mayTuneYoungGeneration('13.6.233.17-node.63', [])).toBe(true);
+    expect(mayTuneYoungGeneration('10.2.154.26-node.26', [])).toBe(false);
+    expect(mayTuneYoungGeneration('14.1.0', [])).toBe(false);
+    expect(mayTuneYoungGeneration('', [])).toBe(false);
+  });
+
+  it('is left to the user who sized the young generation for Node', () => {
+    expect(mayTuneYoungGeneration('11.3.244.8', ['--max-semi-space-size=64'])).toBe(false);
+    expect(mayTuneYoungGeneration('11.3.244.8', ['', '--trace-gc --semi_space_growth_factor=4'])).toBe(false);
+    expect(mayTuneYoungGeneration('11.3.244.8', ['--min-semi-space-size=2'])).toBe(false);
+    expect(mayTuneYoungGeneration('11.3.244.8', ['--max-old-space-size=4096', '--enable-source-maps'])).toBe(true);
   });
 });
 
@@ -30,4 +56,33 @@ describe('render threads of a batch', () => {
   it('are one when standard input is among the inputs', () => {
     expect(renderThreads(['a.yaml', '-', 'b.yaml'], 4)).toBe(1);
   });
+});
+
+describe('the built CLI', () => {
+  // Prints V8's new space (both semi-spaces) as the run ends.
+  const hook = `data:text/javascript,${encodeURIComponent(
+    "import v8 from 'node:v8'; process.on('exit', () => process.stderr.write('new space ' + v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size + '\\n'));",
+  )}`;
+  const MB = 1024 * 1024;
+
+  function newSpaceAfter(nodeFlags: readonly string[], args: readonly string[]): number {
+    const r = spawnSync(process.execPath, ['--import', hook, ...nodeFlags, CLI, 'gen', ...args, '-o', tempDir(), '-q'], { encoding: 'utf8', env: cliEnv(), timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const size = /new space (\d+)/.exec(r.stderr);
+    expect(size, r.stderr).not.toBeNull();
+    return Number(size![1]);
+  }
+
+  it.runIf(mayTuneYoungGeneration(process.versions.v8, process.execArgv))('keeps a one-contract run at its starting young generation and lets a batch in process grow it', () => {
+    const example = 'examples/params.example.yaml';
+    expect(newSpaceAfter([], [example])).toBeLessThanOrEqual(2 * MB);
+    // Without the setting, V8 grows it while the example renders (to 32 MB on Node 20).
+    expect(newSpaceAfter(['--semi-space-growth-factor=2'], [example])).toBeGreaterThan(2 * MB);
+    const batch = ['a', 'b', 'c'].map((name) => {
+      const file = join(tempDir(), `${name}.yaml`);
+      writeFileSync(file, readFileSync(example, 'utf8').replace('YDH-2025-0001', `YDH-2025-0${name.charCodeAt(0)}`));
+      return file;
+    });
+    expect(newSpaceAfter([], [...batch, '-j', '1'])).toBeGreaterThan(2 * MB);
+  }, 180_000);
 });

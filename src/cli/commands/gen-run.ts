@@ -9,7 +9,7 @@ import { processInput } from '../../output/process-input.js';
 import { resolveOutputTarget, type OutputTarget } from '../../output/target.js';
 import type { Format } from '../../formats.js';
 import { expandInputs, parseShard, selectShard } from '../inputs.js';
-import { useOptimisingCompiler } from '../tiering.js';
+import { tuneForRun } from '../tiering.js';
 import { createProgress } from '../progress.js';
 import { createReporter, diagnosticJson, displayName, exitCodeOf, type Reporter } from '../report.js';
 import { detectLocale } from '../locale.js';
@@ -120,7 +120,7 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
   const locale = reporter.locale;
   const expanded = await expandInputs(plan.args);
   const inputs = selectShard(expanded.files, plan.shard);
-  useOptimisingCompiler(inputs.length > 1 || options.watch === true, renderThreads(inputs, plan.jobs));
+  tuneForRun(inputs.length > 1 || options.watch === true, renderThreads(inputs, plan.jobs));
   const { target, formats } = resolveOutputTarget(options.output ?? options.outDir ?? 'out', plan.requested, inputs.length);
   if (target.kind === 'stdout') checkStdoutTarget(target, reporter);
   if (target.kind === 'stdout' && options.manifest) throw usage('--manifest lists files beside the outputs; -o - writes no file', '--manifest 在输出文件旁列出清单；-o - 不写文件');
