@@ -8,6 +8,7 @@
 // stubs/unused.mjs); the font package stays external (it is data).
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { BUNDLE_HEAD, BUNDLE_TAIL } from '../bin/load-cli.js';
 
 rmSync('dist/chunks', { recursive: true, force: true });
 const unused = new URL('./stubs/unused.mjs', import.meta.url).pathname;
@@ -98,7 +99,8 @@ await build({
   const ascii = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // A vm.Script has no loader for import() (without an experimental flag): none may be left.
   if (/\bimport\(/.test(ascii)) throw new Error(`${file} has a dynamic import(): import it statically`);
-  writeFileSync(file, ascii, 'latin1');
+  // Written inside the CommonJS wrapper the loader compiles it in (bin/load-cli.js).
+  writeFileSync(file, BUNDLE_HEAD + ascii + BUNDLE_TAIL, 'latin1');
 }
 
 // pdfkit reads its sRGB profile (PDF/A output intent) relative to its own module.
