@@ -19,7 +19,6 @@
  * keeps as a private member; if a docx release moves it, the public `Packer.pack` is used and its
  * zip unpacked, which is slower and gives the same bytes.
  */
-import { unzipSync } from 'fflate';
 import { Packer, type File } from 'docx';
 import { zipParts } from './reproducible.js';
 import { settleKeptParts } from './kept-parts.js';
@@ -39,11 +38,17 @@ function compiler(): Compiler | undefined {
 /** The package's parts by path, as docx writes them, with reused paragraphs and kept parts put back (reuse.ts, kept-parts.ts). */
 export async function compileParts(file: File, options: { viaPacker?: boolean } = {}): Promise<Parts> {
   const direct = options.viaPacker ? undefined : compiler();
-  const parts = new Map(direct ? direct.compile(file) : Object.entries(unzipSync(await Packer.pack(file, 'uint8array'))));
+  const parts = new Map(direct ? direct.compile(file) : await partsViaPacker(file));
   const body = parts.get(DOCUMENT_PART);
   if (body !== undefined) parts.set(DOCUMENT_PART, settleReuse(typeof body === 'string' ? body : decoder.decode(body), file));
   settleKeptParts(parts, file);
   return parts;
+}
+
+/** The fallback: docx's public Packer, its zip unpacked. fflate loads only then (at load it builds its tables and loads worker_threads). */
+async function partsViaPacker(file: File): Promise<[string, Uint8Array][]> {
+  const { unzipSync } = await import('fflate');
+  return Object.entries(unzipSync(await Packer.pack(file, 'uint8array')));
 }
 
 const DOCUMENT_PART = 'word/document.xml';
