@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { ContractError, text, type Diagnostic } from '../diagnostics.js';
 
 export interface ExpandedInputs {
@@ -43,6 +42,11 @@ function nothingFound(arg: string, en: string, zh: string): Diagnostic {
   };
 }
 
+type Globs = typeof import('tinyglobby');
+
+/** The glob library, loaded when an argument is not simply a file (a folder, a pattern, a missing file). */
+const globs = (): Promise<Globs> => import('tinyglobby');
+
 /**
  * The files named by the arguments: a file as given (even one starting with `_`: the user
  * asked for it), `-` for standard input, a folder for every *.yaml / *.yml below it, and a
@@ -61,19 +65,20 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
     files.push(file);
   };
   for (const arg of args) {
-    if (arg === '-' || (!isDirectory(arg) && (exists(arg) || !isDynamicPattern(arg)))) {
+    if (arg === '-' || (!isDirectory(arg) && (exists(arg) || !(await globs()).isDynamicPattern(arg)))) {
       // A missing file is reported when it is read, with the other inputs still processed.
       add(arg);
       continue;
     }
+    const { glob, isDynamicPattern } = await globs();
     if (isDirectory(arg)) {
-      const found = [...(await glob(PARAMS_FILE, { cwd: arg, ignore: NOT_INPUTS, onlyFiles: true, caseSensitiveMatch: false, expandDirectories: false })), ...(await notRegular(arg))];
+      const found = [...(await glob(PARAMS_FILE, { cwd: arg, ignore: NOT_INPUTS, onlyFiles: true, caseSensitiveMatch: false, expandDirectories: false })), ...(await notRegular(arg, glob))];
       if (found.length === 0) problems.push(nothingFound(arg, `no params files in this folder`, `该文件夹中没有参数文件`));
       for (const f of found.sort()) add(join(arg, f));
       continue;
     }
     // Paths come back as the user wrote the pattern: absolute for an absolute one.
-    const found = (await glob(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) })).filter((f) => !isBaseBelowPattern(f, arg)).sort();
+    const found = (await glob(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) })).filter((f) => !isBaseBelowPattern(f, arg, isDynamicPattern)).sort();
     if (found.length === 0) problems.push(nothingFound(arg, `no params files match this pattern`, `没有与该模式匹配的参数文件`));
     for (const f of found) add(f);
   }
@@ -85,7 +90,7 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
  * part (`customers/` of `customers/**\/*.yaml`), unless the pattern's own last part starts
  * with `_` (the user asked for bases).
  */
-function isBaseBelowPattern(file: string, pattern: string): boolean {
+function isBaseBelowPattern(file: string, pattern: string, isDynamicPattern: Globs['isDynamicPattern']): boolean {
   const parts = pattern.split(/[\\/]/);
   const firstDynamic = parts.findIndex((s) => isDynamicPattern(s));
   const fixed = resolve(parts.slice(0, firstDynamic < 0 ? parts.length : firstDynamic).join('/') || '.');
@@ -135,7 +140,7 @@ function fnv1a(value: string): number {
  * a socket, a device): the glob leaves them out, but a user who put one there meant it as an
  * input, so it is one, and fails when read with its own error instead of silently vanishing.
  */
-async function notRegular(root: string): Promise<string[]> {
+async function notRegular(root: string, glob: Globs['glob']): Promise<string[]> {
   const folders = ['', ...(await glob('**/', { cwd: root, ignore: NOT_INPUTS, onlyDirectories: true, expandDirectories: false }))];
   const out: string[] = [];
   for (const folder of folders) {
