@@ -21,11 +21,12 @@
  * 2-core virtual machine measured here (a C loop over fresh pages), and never less than a
  * fraction of that anywhere. Kept at its starting size, a cold `gen` of the example made 11,900
  * page faults instead of 19,000, peaked at 75 instead of 104 MB and took 0.60 instead of 0.77 s
- * (hyperfine, 20 runs each side by side); Node 22 and 24 gain likewise. Workers that run
- * unoptimised gain too (`-j 2`, 200 contracts: 12.7 / 14.1 s against 13.2 / 15.8 s, peak RSS
- * 190 / 189 against 202 / 194 MB). Optimised code in process wants the room: `-j 1` took
- * 15.9 / 17.3 s with the small young generation against 13.4 / 14.7 s, so it grows whenever
- * TurboFan is on.
+ * (hyperfine, 20 runs each side by side); Node 22 and 24 gain likewise. Workers size their own
+ * young generation (worker-pool.ts); in a `-j 2` batch it is the main thread's that stays small
+ * (4 MB instead of 8), for the same speed and ~8 MB less peak RSS (200 contracts, three runs each:
+ * 182-185 against 191-192 MB, 14.1-14.6 s either way). Optimised code in process wants the room:
+ * `-j 1` took 15.9 / 17.3 s with the small young generation against 13.4 / 14.7 s, so it grows
+ * whenever TurboFan is on.
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
