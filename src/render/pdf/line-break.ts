@@ -83,6 +83,8 @@ type Kind = 'cjk' | 'word' | 'space' | 'newline';
 
 interface Token {
   readonly ch: string;
+  /** Where `ch` starts in the text of the tokens (`Tokens.text`). */
+  readonly at: number;
   readonly style: FontStyle;
   readonly link: string | undefined;
   readonly mark: Revision | undefined;
@@ -114,30 +116,47 @@ function kindOf(cp: number, ch: string): Kind {
   return 'word';
 }
 
+/**
+ * The characters of some runs as tokens, and their text: the runs' text without \r and with tabs
+ * as spaces, where each token's `ch` is at its `at`. A line's pieces are slices of it rather than
+ * strings built a character at a time (which allocates at every character, unoptimised).
+ */
+interface Tokens {
+  readonly tokens: Token[];
+  readonly text: string;
+}
+
 // The loops over characters and tokens below are indexed: a cold run executes them unoptimised,
 // where every step of an iterator, and every callback given to forEach, map or reduce, allocates.
-function tokenize(runs: readonly Run[], size: number): Token[] {
+function tokenize(runs: readonly Run[], size: number): Tokens {
   const tokens: Token[] = [];
+  let all = '';
   for (const run of runs) {
     const font = loadFont(run.style);
     const text = run.text;
+    const at = all.length;
+    const kept = text.includes('\r') ? text.replace(/\r/g, '') : text;
+    all += kept.includes('\t') ? kept.replace(/\t/g, ' ') : kept;
+    let dropped = 0;
     for (let i = 0; i < text.length; i++) {
       // A character as the string iterator gives it: a surrogate pair whole, a lone surrogate alone.
       const pair = text.codePointAt(i)! > 0xffff;
       const raw = pair ? text.slice(i, i + 2) : text[i]!;
+      const start = i - dropped;
       if (pair) i++;
       const ch = raw === '\t' ? ' ' : raw;
       const cp = ch.codePointAt(0)!;
       const kind = kindOf(cp, ch);
       if (kind === 'newline' || ch === '\r') {
-        if (kind === 'newline') tokens.push({ ch, style: run.style, link: undefined, mark: undefined, kind, width: 0, drawn: false });
+        if (kind === 'newline') tokens.push({ ch, at: at + start, style: run.style, link: undefined, mark: undefined, kind, width: 0, drawn: false });
+        else dropped++;
         continue;
       }
       const m = glyphMetrics(font, cp);
-      tokens.push({ ch, style: run.style, link: run.link, mark: run.mark, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
+      tokens.push({ ch, at: at + start, style: run.style, link: run.link, mark: run.mark, kind, width: (m.advance * size) / 1000, drawn: m.gid !== 0 });
     }
   }
-  return tokens;
+  return { tokens, text: all };
 }
 
 const solid = (t: Token | undefined): boolean => t !== undefined && t.kind !== 'space' && t.kind !== 'newline';
@@ -220,60 +239,99 @@ function softBreaks(atom: readonly Token[]): number[] {
   return out;
 }
 
-function makeLine(atoms: readonly (readonly Token[])[], hard: boolean): Line {
-  const all = atoms.flat();
-  // A gap between two drawn characters of a Latin word or a number is not stretched.
-  const rigidAfter = (i: number): boolean => {
-    const t = all[i]!;
-    const next = all[i + 1];
-    return next !== undefined && t.kind === 'word' && next.kind === 'word' && t.drawn && next.drawn;
-  };
+/**
+ * Text made of tokens as slices of the tokens' text: one slice while they follow one another
+ * there, a new one after a gap (a space dropped at a break that a unit came down over, see
+ * avoidLoneCharacter).
+ */
+class Slices {
+  private head = '';
+  private first: Token | undefined;
+  private last: Token | undefined;
+
+  constructor(private readonly text: string) {}
+
+  get empty(): boolean {
+    return this.first === undefined;
+  }
+
+  add(t: Token): void {
+    const last = this.last;
+    if (last !== undefined && t.at !== last.at + last.ch.length) {
+      this.head += this.text.slice(this.first!.at, last.at + last.ch.length);
+      this.first = t;
+    }
+    this.first ??= t;
+    this.last = t;
+  }
+
+  /** The text so far; starts again empty. */
+  take(): string {
+    const out = this.first === undefined ? this.head : this.head + this.text.slice(this.first.at, this.last!.at + this.last!.ch.length);
+    this.head = '';
+    this.first = this.last = undefined;
+    return out;
+  }
+}
+
+/** The first token of the atoms after atom `a`. */
+function firstAfter(atoms: readonly (readonly Token[])[], a: number): Token | undefined {
+  for (let b = a + 1; b < atoms.length; b++) if (atoms[b]!.length > 0) return atoms[b]![0];
+  return undefined;
+}
+
+function makeLine(text: string, atoms: readonly (readonly Token[])[], hard: boolean): Line {
   const pieces: Piece[] = [];
   let width = 0;
   let chars = 0;
   let flexibleInLine = 0;
-  let text = '';
   let pieceWidth = 0;
   let pieceChars = 0;
   let pieceFlexible = 0;
   let runs: PieceRun[] = [];
-  let runText = '';
   let runRigid = false;
-  let current: Token | undefined;
+  const pieceText = new Slices(text);
+  const runText = new Slices(text);
+  let previous: Token | undefined;
   const closeRun = (): void => {
-    if (runText !== '') runs.push({ text: runText, rigid: runRigid });
-    runText = '';
+    if (!runText.empty) runs.push({ text: runText.take(), rigid: runRigid });
   };
   const close = (): void => {
     closeRun();
-    if (current === undefined || text === '') return;
+    if (pieceText.empty) return;
+    const current = previous!;
     // Every piece has the same shape (link: undefined when it has none): one hidden class.
-    pieces.push({ style: current.style, text, width: pieceWidth, chars: pieceChars, link: current.link, mark: current.mark, flexible: pieceFlexible, runs });
-    text = '';
+    pieces.push({ style: current.style, text: pieceText.take(), width: pieceWidth, chars: pieceChars, link: current.link, mark: current.mark, flexible: pieceFlexible, runs });
     pieceWidth = 0;
     pieceChars = 0;
     pieceFlexible = 0;
     runs = [];
   };
-  all.forEach((t, i) => {
-    if (current !== undefined && (t.style !== current.style || t.link !== current.link || t.mark !== current.mark)) close();
-    current = t;
-    const rigid = rigidAfter(i);
-    if (rigid !== runRigid) closeRun();
-    runRigid = rigid;
-    runText += t.ch;
-    text += t.ch;
-    pieceWidth += t.width;
-    width += t.width;
-    if (t.drawn) {
-      chars++;
-      pieceChars++;
-      if (!rigid) {
-        pieceFlexible++;
-        flexibleInLine++;
+  for (let a = 0; a < atoms.length; a++) {
+    const atom = atoms[a]!;
+    for (let k = 0; k < atom.length; k++) {
+      const t = atom[k]!;
+      const next = k + 1 < atom.length ? atom[k + 1] : firstAfter(atoms, a);
+      if (previous !== undefined && (t.style !== previous.style || t.link !== previous.link || t.mark !== previous.mark)) close();
+      // A gap between two drawn characters of a Latin word or a number is not stretched.
+      const rigid = next !== undefined && t.kind === 'word' && next.kind === 'word' && t.drawn && next.drawn;
+      if (rigid !== runRigid) closeRun();
+      runRigid = rigid;
+      pieceText.add(t);
+      runText.add(t);
+      previous = t;
+      pieceWidth += t.width;
+      width += t.width;
+      if (t.drawn) {
+        chars++;
+        pieceChars++;
+        if (!rigid) {
+          pieceFlexible++;
+          flexibleInLine++;
+        }
       }
     }
-  });
+  }
   close();
   return { pieces, width, chars, gaps: Math.max(0, flexibleInLine - 1), hard };
 }
@@ -404,7 +462,8 @@ function breakAfresh(runs: readonly Run[], size: number, firstWidth: number, wid
     if (rest.length > 0) put(rest);
   };
 
-  for (const atom of atoms(tokenize(runs, size))) {
+  const { tokens, text } = tokenize(runs, size);
+  for (const atom of atoms(tokens)) {
     const first = atom[0]!;
     if (first.kind === 'newline') {
       flush(true);
@@ -439,7 +498,7 @@ function breakAfresh(runs: readonly Run[], size: number, firstWidth: number, wid
   }
   if (cur.length > 0 || drafts.length === 0 || pending.length > 0) flush(true);
   avoidLoneCharacter(drafts, width);
-  return drafts.map((d) => makeLine(d.atoms, d.hard));
+  return drafts.map((d) => makeLine(text, d.atoms, d.hard));
 }
 
 /** One ideograph, perhaps with its punctuation: what a last line must not be. */
@@ -485,7 +544,7 @@ export function measureRuns(runs: readonly Run[], size: number): { readonly natu
   let natural = 0;
   let line = 0;
   let min = 0;
-  for (const atom of atoms(tokenize(runs, size))) {
+  for (const atom of atoms(tokenize(runs, size).tokens)) {
     const w = widthOf(atom);
     if (atom[0]!.kind === 'newline') {
       natural = Math.max(natural, line);

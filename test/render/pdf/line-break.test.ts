@@ -110,6 +110,13 @@ describe('breakLines', () => {
     expect(lines).toEqual(['甲乙丙丁戊己庚辛', '壬式。']);
   });
 
+  it('a character that comes down over a space dropped at the break joins the last line without it', () => {
+    // The space after 钟 ends the first line and is dropped; 钟 then comes down to 》日.
+    const lines = breakLines([{ text: '“合分钟 》日 …', style: 'regular' }], 9, 36, 276);
+    expect(lines.map(lineText)).toEqual(['“合分', '钟》日 …']);
+    expect(lines[1]!.pieces.flatMap((p) => p.runs.map((r) => r.text))).toEqual(['钟》日 …']);
+  });
+
   it('keeps numbers with their signs and units, and dates whole', () => {
     for (const unit of ['43.2分钟', '¥7,450.00', '￥7,450.00', '99.9%', '2025年3月1日', '第12条', '10个工作日', '30日']) {
       // Every way of placing the unit across a line end: it is never split.
