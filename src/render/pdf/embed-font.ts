@@ -185,8 +185,14 @@ const pdfName = (name: string): string => name.replace(/[^A-Za-z0-9+\-_.]/g, '')
 /** Whether fonts are embedded whole (configureSubsetting). */
 export const embedsWholeFonts = (): boolean => embedWhole;
 
+interface FontTables {
+  readonly widths: (number | number[])[];
+  /** The ToUnicode CMap's stream, deflated as pdfkit would (its text and a newline, zlib's defaults). */
+  readonly toUnicode: Uint8Array;
+}
+
 /** A fixed font's widths and ToUnicode CMap, per compressed program. */
-const fixedTables = new WeakMap<Uint8Array, { readonly widths: (number | number[])[]; readonly toUnicode: string }>();
+const fixedTables = new WeakMap<Uint8Array, FontTables>();
 
 export class EmbeddedFont {
   private dict: PdfRef | undefined;
@@ -312,18 +318,21 @@ export class EmbeddedFont {
       ...(truetype ? { CIDToGIDMap: 'Identity' } : {}),
     });
     descendant.end();
-    const toUnicode = doc.ref();
+    // Deflated here, once for a fixed font: pdfkit would turn the text into bytes a character at
+    // a time in JavaScript and deflate it again for every document. The dictionary is the one
+    // pdfkit writes for a stream it compresses itself.
+    const toUnicode = doc.ref({ Length: 0, Filter: 'FlateDecode' });
     toUnicode.end(tables.toUnicode);
     Object.assign(this.dict.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode });
     this.dict.end();
   }
 
-  private tables(): { readonly widths: (number | number[])[]; readonly toUnicode: string } {
+  private tables(): FontTables {
     const program = this.program!;
     const kept = this.options.fixed && cacheEnabled ? fixedTables.get(program) : undefined;
     if (kept !== undefined) return kept;
     const byCid = this.byCid();
-    const tables = { widths: this.widthArray(byCid), toUnicode: this.toUnicodeCMap(byCid) };
+    const tables = { widths: this.widthArray(byCid), toUnicode: new Uint8Array(deflateSync(Buffer.from(`${this.toUnicodeCMap(byCid)}\n`, 'latin1'))) };
     if (this.options.fixed) fixedTables.set(program, tables);
     return tables;
   }
