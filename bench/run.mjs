@@ -62,7 +62,7 @@ function runCli(args, env = {}) {
   const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`contract ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   const u = JSON.parse(readFileSync(usage, 'utf8'));
-  return { wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMb: u.maxRSS / 1024 };
+  return { wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMb: u.maxRSS / 1024, faults: u.minorPageFault };
 }
 
 const loProfile = pathToFileURL(join(work, 'lo-profile')).href;
@@ -100,6 +100,9 @@ for (let i = 0; i < (quick ? 3 : 7); i++) {
 }
 const coldWall = median(cold.map((r) => r.wall));
 const coldCpu = median(cold.map((r) => r.cpu));
+// Independent of the machine's load: memory touched for the first time (a page fault each 4 KB).
+const coldFaults = median(cold.map((r) => r.faults));
+const coldRss = median(cold.map((r) => r.rssMb));
 const loWall = hasSoffice ? median(lo) : undefined;
 
 // 2. Batches of 200 distinct inputs, -j 2 and -j 1, each with an empty subset cache.
@@ -172,4 +175,5 @@ console.log(`\ncold runs: ${cold.length} (medians); LibreOffice runs: ${lo.lengt
   spawnSync(process.execPath, ['-e', '0']);
   return (performance.now() - t) / 1000;
 })))}`);
+console.log(`a cold gen: peak RSS ${coldRss.toFixed(0)} MB, ${coldFaults} page faults (memory touched for the first time)`);
 rmSync(work, { recursive: true, force: true });
