@@ -7,6 +7,6 @@ if (cli === undefined) {
   process.stderr.write('contract: not built yet: run `npm run build` in the project folder first\n');
   process.exit(3);
 }
-if (process.env.CONTRACT_DEBUG_CODE_CACHE === '1') process.stderr.write(`contract: code cache ${cli.cache}\n`);
+if (process.env.CONTRACT_DEBUG_CODE_CACHE === '1') process.stderr.write(`contract: code cache ${cli.cache}${cli.kind ? ` (${cli.kind})` : ''}\n`);
 process.exitCode = await cli.main(process.argv.slice(2));
 cli.save();

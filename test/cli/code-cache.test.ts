@@ -6,8 +6,8 @@
  * The files written are the same whichever way the code was compiled.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, cliEnv, tempDir } from './run-cli.js';
 
@@ -30,9 +30,9 @@ function gen(nodeFlags: readonly string[], env: Record<string, string>) {
 describe('code cache', () => {
   it('is taken by the Node that built it, refused under another V8 flag, and the output is the same either way', () => {
     const built = gen([], { CONTRACT_CACHE: '0' });
-    expect(built.cache).toBe('contract: code cache accepted\n');
+    expect(built.cache).toBe('contract: code cache accepted (render)\n');
     const other = gen(OTHER_FLAGS, { CONTRACT_CACHE: '0' });
-    expect(other.cache).toBe('contract: code cache rejected\n');
+    expect(other.cache).toBe('contract: code cache rejected (render)\n');
     expect(built.files.map(([f]) => f)).toEqual(['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']);
     expect(other.files.map(([f]) => f)).toEqual(built.files.map(([f]) => f));
     for (const [i, [name, bytes]] of built.files.entries()) expect(Buffer.compare(other.files[i]![1], bytes), name).toBe(0);
@@ -41,17 +41,36 @@ describe('code cache', () => {
   it('under other flags, the first gen leaves a cache in the cache directory that the next run takes', () => {
     const dir = tempDir();
     const first = gen(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir });
-    expect(first.cache).toBe('contract: code cache rejected\n');
+    expect(first.cache).toBe('contract: code cache rejected (render)\n');
     const caches = readdirSync(dir).filter((f) => f.startsWith('code-cache.'));
     expect(caches).toHaveLength(1);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const second = gen(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir });
-    expect(second.cache).toBe('contract: code cache accepted\n');
+    expect(second.cache).toBe('contract: code cache accepted (render)\n');
     for (const [i, [name, bytes]] of first.files.entries()) expect(Buffer.compare(second.files[i]![1], bytes), name).toBe(0);
     // The Node that built the package has its cache in dist/: nothing is added for it.
     const built = gen([], { CONTRACT_CACHE_DIR: dir });
-    expect(built.cache).toBe('contract: code cache accepted\n');
+    expect(built.cache).toBe('contract: code cache accepted (render)\n');
     expect(readdirSync(dir).filter((f) => f.startsWith('code-cache.'))).toEqual(caches);
+  }, 120_000);
+
+  it('a command that renders nothing takes the smaller cache made for it, and leaves its own under other flags', () => {
+    const validate = (nodeFlags: readonly string[], env: Record<string, string>) =>
+      spawnSync(process.execPath, [...nodeFlags, CLI, 'validate', 'examples/params.example.yaml', '-q'], {
+        encoding: 'utf8',
+        env: cliEnv({ CONTRACT_DEBUG_CODE_CACHE: '1', ...env }),
+        timeout: 120_000,
+      });
+    const built = validate([], { CONTRACT_CACHE: '0' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stderr).toBe('contract: code cache accepted (check)\n');
+    expect(statSync(join(dirname(CLI), '../dist/contract.cjs.check.v8cache')).size).toBeLessThan(statSync(join(dirname(CLI), '../dist/contract.cjs.v8cache')).size * 0.7);
+    const dir = tempDir();
+    expect(validate(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir }).stderr).toBe('contract: code cache rejected (check)\n');
+    expect(validate(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir }).stderr).toBe('contract: code cache accepted (check)\n');
+    // A gen under the same flags has a cache of its own kind to make.
+    expect(gen(OTHER_FLAGS, { CONTRACT_CACHE_DIR: dir }).cache).toBe('contract: code cache rejected (render)\n');
+    expect(readdirSync(dir).filter((f) => f.startsWith('code-cache.'))).toHaveLength(2);
   }, 120_000);
 
   it('keeps at most four code caches, the newest', () => {

@@ -50,6 +50,7 @@ describe('the package', () => {
     const paths = files.map((f) => f.path);
     expect(paths).toContain('dist/contract.cjs');
     expect(paths).toContain('dist/contract.cjs.v8cache');
+    expect(paths).toContain('dist/contract.cjs.check.v8cache');
     expect(paths).toContain('bin/load-cli.js');
     // What the loader reads to name and find a code cache of its own (bin/load-cli.js).
     expect(paths).toContain('dist/contract.cjs.build-id');
@@ -72,7 +73,7 @@ describe('the package', () => {
     const version = spawnSync(bin, ['--version'], { encoding: 'utf8', env: { ...process.env, CONTRACT_DEBUG_CODE_CACHE: '1' } });
     expect(version.stdout.trim()).toBe(pkg.version);
     // The same Node that built the package runs it: V8 takes the build's code cache.
-    expect(version.stderr).toBe('contract: code cache accepted\n');
+    expect(version.stderr).toBe('contract: code cache accepted (check)\n');
 
     const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { generate } from 'contract'; import { readFileSync } from 'node:fs'; const r = await generate({ yaml: readFileSync('node_modules/contract/examples/params.example.yaml') }, { formats: ['md', 'docx'] }); console.log(r.params.contract.number, r.outputs.map((o) => o.format + ':' + (Buffer.from(o.data.subarray(0, 2)).toString() === 'PK' ? 'zip' : o.data.length)).join(' '));"], { cwd: app, encoding: 'utf8' });
     expect(lib.stderr).toBe('');
