@@ -18,9 +18,9 @@
  * The young generation. V8 starts it at 1 MB a semi-space and doubles it while objects survive
  * (--semi-space-growth-factor), up to 16 MB. Every page the grown space takes is memory touched
  * for the first time, which the kernel maps one 4 KB page fault at a time: ~12 µs a page on the
- * 2-core virtual machine measured here (a C loop over fresh pages), and never less than a
- * fraction of that anywhere. Kept at its starting size, a cold `gen` of the example made 11,900
- * page faults instead of 19,000, peaked at 75 instead of 104 MB and took 0.60 instead of 0.77 s
+ * 2-core virtual machine measured here (a C loop over fresh pages), less on bare metal but never
+ * free. Kept at its starting size, a cold `gen` of one contract made 11,900 page faults instead
+ * of 19,000, peaked at 75 instead of 104 MB and took 0.60 instead of 0.77 s
  * (hyperfine, 20 runs each side by side); Node 22 and 24 gain likewise. Workers size their own
  * young generation (worker-pool.ts); in a `-j 2` batch it is the main thread's that stays small
  * (4 MB instead of 8), for the same speed and ~8 MB less peak RSS (200 contracts, three runs each:
