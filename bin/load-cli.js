@@ -28,8 +28,10 @@ export const codeCachePaths = {
   render: fileURLToPath(new URL('../dist/contract.cjs.v8cache', import.meta.url)),
   check: fileURLToPath(new URL('../dist/contract.cjs.check.v8cache', import.meta.url)),
 };
+/** @param {readonly string[]} args the command line after the program: its command, if any */
+const commandOf = (args) => args.find((a) => !a.startsWith('-'));
 /** @param {readonly string[]} args the command line after the program */
-export const cacheKindOf = (args) => (['gen', 'diff'].includes(args.find((a) => !a.startsWith('-')) ?? '') ? 'render' : 'check');
+export const cacheKindOf = (args) => (['gen', 'diff'].includes(commandOf(args) ?? '') ? 'render' : 'check');
 /** The SHA-1 of the bundle, written by the build: names the code caches made for it elsewhere. */
 export const buildIdPath = fileURLToPath(new URL('../dist/contract.cjs.build-id', import.meta.url));
 const modulesEntry = new URL('../dist/cli/main.js', import.meta.url);
@@ -102,7 +104,7 @@ export async function loadCli({ makingCache = false, args = process.argv.slice(2
   };
   const save = () => {
     // After a `gen` (or a `validate`), the compiled code covers what the next one runs.
-    const command = args.find((a) => !a.startsWith('-'));
+    const command = commandOf(args);
     if (cache === 'accepted' || userPath === undefined || (command !== 'gen' && command !== 'validate') || process.exitCode !== 0) return;
     try {
       const data = codeCache();
