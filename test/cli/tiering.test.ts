@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mayTuneYoungGeneration, tuningFor } from '../../src/cli/tiering.js';
+import { mayTuneScavenging, mayTuneYoungGeneration, tuningFor } from '../../src/cli/tiering.js';
 import { renderThreads } from '../../src/output/batch.js';
 import { CLI, cliEnv, tempDir } from './run-cli.js';
 
@@ -10,12 +11,12 @@ describe('V8 settings for a run', () => {
   const optimises = (longRunning: boolean, threads: number, cores: number) => tuningFor(longRunning, threads, cores).optimise;
 
   it('a run that makes one contract: no optimising compiler, a young generation that stays small', () => {
-    expect(tuningFor(false, 1, 8)).toEqual({ optimise: false, growYoungGeneration: false });
+    expect(tuningFor(false, 1, 8)).toEqual({ optimise: false, growYoungGeneration: false, parallelScavenge: true });
   });
 
   it('a batch rendered in process, whatever the cores: optimised, the young generation grows', () => {
-    expect(tuningFor(true, 1, 1)).toEqual({ optimise: true, growYoungGeneration: true });
-    expect(tuningFor(true, 1, 2)).toEqual({ optimise: true, growYoungGeneration: true });
+    expect(tuningFor(true, 1, 1)).toEqual({ optimise: true, growYoungGeneration: true, parallelScavenge: false });
+    expect(tuningFor(true, 1, 2)).toEqual({ optimise: true, growYoungGeneration: true, parallelScavenge: true });
   });
 
   it('workers: optimised only when a core is left for it, and then their young generation grows', () => {
@@ -25,6 +26,31 @@ describe('V8 settings for a run', () => {
     expect(optimises(true, 7, 8)).toBe(true);
     expect(tuningFor(true, 2, 2).growYoungGeneration).toBe(false);
     expect(tuningFor(true, 2, 3).growYoungGeneration).toBe(true);
+  });
+
+  it('scavenges in parallel unless the rendering threads take every core', () => {
+    expect(tuningFor(true, 2, 2).parallelScavenge).toBe(false);
+    expect(tuningFor(true, 4, 2).parallelScavenge).toBe(false);
+    expect(tuningFor(true, 2, 3).parallelScavenge).toBe(true);
+    expect(tuningFor(false, 1, 2).parallelScavenge).toBe(true);
+  });
+});
+
+describe('parallel scavenging setting', () => {
+  it('is set on the V8 versions of Node 20, 22 and 24 only', () => {
+    expect(mayTuneScavenging('11.3.244.8-node.33', [])).toBe(true);
+    expect(mayTuneScavenging('13.6.233.17-node.63', [])).toBe(true);
+    expect(mayTuneScavenging('10.2.154.26-node.26', [])).toBe(false);
+    expect(mayTuneScavenging('14.1.0', [])).toBe(false);
+  });
+
+  it('is left to the user who chose how V8 collects garbage', () => {
+    expect(mayTuneScavenging('11.3.244.8', ['--parallel-scavenge'])).toBe(false);
+    expect(mayTuneScavenging('11.3.244.8', ['', '--no_parallel_scavenge'])).toBe(false);
+    expect(mayTuneScavenging('11.3.244.8', ['--single-threaded-gc'])).toBe(false);
+    expect(mayTuneScavenging('11.3.244.8', ['--single-threaded'])).toBe(false);
+    expect(mayTuneScavenging('11.3.244.8', ['--predictable'])).toBe(false);
+    expect(mayTuneScavenging('11.3.244.8', ['--max-old-space-size=4096 --trace-gc'])).toBe(true);
   });
 });
 
@@ -85,4 +111,33 @@ describe('the built CLI', () => {
     });
     expect(newSpaceAfter([], [...batch, '-j', '1'])).toBeGreaterThan(2 * MB);
   }, 180_000);
+
+  /** Scavenges, and scavenging tasks run, in a batch with a worker on every core (V8 traces both). */
+  function scavengesOfBatch(nodeFlags: readonly string[]): { scavenges: number; tasks: number } {
+    const example = readFileSync('examples/params.example.yaml', 'utf8');
+    const cores = Math.max(2, availableParallelism());
+    const inputs = Array.from({ length: cores }, (_, i) => {
+      const file = join(tempDir(), `c${i}.yaml`);
+      writeFileSync(file, example.replace('YDH-2025-0001', `YDH-2025-S${i}`));
+      return file;
+    });
+    const args = ['--trace-gc', '--trace-parallel-scavenge', ...nodeFlags, CLI, 'gen', ...inputs, '-j', String(cores), '-o', tempDir(), '-q'];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: cliEnv(), timeout: 300_000 });
+    expect(r.status, r.stderr).toBe(0);
+    // Each isolate's lines; threads interleave them, but not inside a word.
+    return { scavenges: r.stdout.split(': Scavenge').length - 1, tasks: r.stdout.split('scavenge[').length - 1 };
+  }
+
+  it.runIf(mayTuneScavenging(process.versions.v8, process.execArgv) && availableParallelism() <= 4)(
+    'scavenges with one task when the workers take every core, unless the user asked for parallel scavenging',
+    () => {
+      const own = scavengesOfBatch([]);
+      expect(own.scavenges).toBeGreaterThan(20);
+      // Only the main thread's first few, before the batch is known, run in parallel.
+      expect(own.tasks).toBeLessThan(own.scavenges * 1.25);
+      const users = scavengesOfBatch(['--parallel-scavenge']);
+      expect(users.tasks).toBeGreaterThan(users.scavenges * 1.25);
+    },
+    300_000,
+  );
 });
