@@ -93,16 +93,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     const { processInParallel } = await import('./worker-pool.js');
     await processInParallel(inputs, renderOptionsOf(options), jobs, finish);
   } else {
-    // The next input renders while the last one's files are written: writing a set is a dozen
-    // file-system calls, which left the thread idle ~5 ms a contract. At most one set waits, so
-    // memory stays bounded, and a failure in finishing one stops the batch before another is written.
-    let lastWrite: Promise<void> | undefined;
-    for (const [index, input] of inputs.entries()) {
-      const processed = await processInput(input, options);
-      await lastWrite;
-      lastWrite = finish(index, processed);
-    }
-    await lastWrite;
+    for (const [index, input] of inputs.entries()) await finish(index, await processInput(input, options));
   }
   return results;
 }
