@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mayTuneScavenging, mayTuneYoungGeneration, tuningFor } from '../../src/cli/tiering.js';
 import { renderThreads } from '../../src/output/batch.js';
+import { defaultJobs } from '../../src/cli/commands/gen-run.js';
 import { CLI, cliEnv, tempDir } from './run-cli.js';
 
 describe('V8 settings for a run', () => {
@@ -81,6 +82,17 @@ describe('render threads of a batch', () => {
 
   it('are one when standard input is among the inputs', () => {
     expect(renderThreads(['a.yaml', '-', 'b.yaml'], 4)).toBe(1);
+  });
+
+  it('by default: one worker per 4 inputs, in process below 8, up to the cores less one, and 2 on 2 cores', () => {
+    expect(defaultJobs(1, 2)).toBe(1);
+    expect(defaultJobs(7, 2)).toBe(1);
+    expect(defaultJobs(8, 2)).toBe(2);
+    expect(defaultJobs(200, 2)).toBe(2);
+    expect(defaultJobs(200, 1)).toBe(1);
+    expect(defaultJobs(12, 8)).toBe(3);
+    expect(defaultJobs(200, 8)).toBe(7);
+    expect(defaultJobs(200, 3)).toBe(2);
   });
 });
 
