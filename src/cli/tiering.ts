@@ -90,8 +90,7 @@ function setParallelScavenge(on: boolean): void {
  * V8 11 to 13, as above; never over a user's own choice of how V8 collects garbage.
  */
 export function mayTuneScavenging(v8Version: string, flags: readonly string[]): boolean {
-  const major = Number(v8Version.split('.')[0]);
-  if (!(major >= 11 && major <= 13)) return false;
+  if (!knownV8(v8Version)) return false;
   return !flags.some((flag) => /--(?:no[-_])?(?:parallel[-_]scavenge|single[-_]threaded(?:[-_]gc)?|predictable)\b/.test(flag));
 }
 
@@ -101,7 +100,12 @@ export function mayTuneScavenging(v8Version: string, flags: readonly string[]): 
  * size the user set for Node.
  */
 export function mayTuneYoungGeneration(v8Version: string, nodeFlags: readonly string[]): boolean {
-  const major = Number(v8Version.split('.')[0]);
-  if (!(major >= 11 && major <= 13)) return false;
+  if (!knownV8(v8Version)) return false;
   return !nodeFlags.some((flag) => /--(?:semi[-_]space[-_]growth[-_]factor|(?:max|min)[-_]semi[-_]space[-_]size)\b/.test(flag));
+}
+
+/** V8 11 to 13 (Node 20, 22 and 24), whose flags these settings were measured with. */
+function knownV8(v8Version: string): boolean {
+  const major = Number(v8Version.split('.')[0]);
+  return major >= 11 && major <= 13;
 }

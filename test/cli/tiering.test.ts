@@ -37,39 +37,27 @@ describe('V8 settings for a run', () => {
   });
 });
 
-describe('parallel scavenging setting', () => {
-  it('is set on the V8 versions of Node 20, 22 and 24 only', () => {
-    expect(mayTuneScavenging('11.3.244.8-node.33', [])).toBe(true);
-    expect(mayTuneScavenging('13.6.233.17-node.63', [])).toBe(true);
-    expect(mayTuneScavenging('10.2.154.26-node.26', [])).toBe(false);
-    expect(mayTuneScavenging('14.1.0', [])).toBe(false);
+describe('settings V8 reads while code runs', () => {
+  it.each([
+    ['the young generation', mayTuneYoungGeneration],
+    ['parallel scavenging', mayTuneScavenging],
+  ])('%s: set on the V8 versions of Node 20, 22 and 24 only', (_name, mayTune) => {
+    for (const v8 of ['11.3.244.8-node.33', '12.4.254.21-node.33', '13.6.233.17-node.63']) expect(mayTune(v8, [])).toBe(true);
+    for (const v8 of ['10.2.154.26-node.26', '14.1.0', '']) expect(mayTune(v8, [])).toBe(false);
   });
 
-  it('is left to the user who chose how V8 collects garbage', () => {
-    expect(mayTuneScavenging('11.3.244.8', ['--parallel-scavenge'])).toBe(false);
-    expect(mayTuneScavenging('11.3.244.8', ['', '--no_parallel_scavenge'])).toBe(false);
-    expect(mayTuneScavenging('11.3.244.8', ['--single-threaded-gc'])).toBe(false);
-    expect(mayTuneScavenging('11.3.244.8', ['--single-threaded'])).toBe(false);
-    expect(mayTuneScavenging('11.3.244.8', ['--predictable'])).toBe(false);
-    expect(mayTuneScavenging('11.3.244.8', ['--max-old-space-size=4096 --trace-gc'])).toBe(true);
-  });
-});
-
-describe('young generation setting', () => {
-  it('is set on the V8 versions of Node 20, 22 and 24 only', () => {
-    expect(mayTuneYoungGeneration('11.3.244.8-node.33', [])).toBe(true);
-    expect(mayTuneYoungGeneration('12.4.254.21-node.33', [])).toBe(true);
-    expect(mayTuneYoungGeneration('13.6.233.17-node.63', [])).toBe(true);
-    expect(mayTuneYoungGeneration('10.2.154.26-node.26', [])).toBe(false);
-    expect(mayTuneYoungGeneration('14.1.0', [])).toBe(false);
-    expect(mayTuneYoungGeneration('', [])).toBe(false);
-  });
-
-  it('is left to the user who sized the young generation for Node', () => {
+  it('the young generation is left to the user who sized it for Node', () => {
     expect(mayTuneYoungGeneration('11.3.244.8', ['--max-semi-space-size=64'])).toBe(false);
     expect(mayTuneYoungGeneration('11.3.244.8', ['', '--trace-gc --semi_space_growth_factor=4'])).toBe(false);
     expect(mayTuneYoungGeneration('11.3.244.8', ['--min-semi-space-size=2'])).toBe(false);
     expect(mayTuneYoungGeneration('11.3.244.8', ['--max-old-space-size=4096', '--enable-source-maps'])).toBe(true);
+  });
+
+  it('parallel scavenging is left to the user who chose how V8 collects garbage', () => {
+    for (const flag of ['--parallel-scavenge', '--no_parallel_scavenge', '--single-threaded-gc', '--single-threaded', '--predictable']) {
+      expect(mayTuneScavenging('11.3.244.8', ['', flag])).toBe(false);
+    }
+    expect(mayTuneScavenging('11.3.244.8', ['--max-old-space-size=4096 --trace-gc'])).toBe(true);
   });
 });
 
