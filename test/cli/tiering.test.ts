@@ -82,6 +82,13 @@ describe('render threads of a batch', () => {
     expect(defaultJobs(200, 8)).toBe(7);
     expect(defaultJobs(200, 3)).toBe(2);
   });
+
+  it('by default under --watch, whose workers start afresh every generation: one per 64 inputs', () => {
+    expect(defaultJobs(80, 2, true)).toBe(1);
+    expect(defaultJobs(128, 2, true)).toBe(2);
+    expect(defaultJobs(200, 8, true)).toBe(3);
+    expect(defaultJobs(1000, 8, true)).toBe(7);
+  });
 });
 
 describe('the built CLI', () => {
