@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ContractError } from '../diagnostics.js';
 import { forgetTemplates } from '../compose/registry.js';
@@ -18,12 +18,14 @@ const SETTLE_MS = 150;
  * folder, and the folders named as inputs. Folders, not files: an editor that saves by
  * writing a new file and renaming it over the old one would end a watch on the file.
  */
-async function foldersToWatch(plan: GenPlan, inputs: readonly string[]): Promise<Map<string, boolean>> {
+export async function foldersToWatch(plan: Pick<GenPlan, 'args' | 'options'>, inputs: readonly string[]): Promise<Map<string, boolean>> {
   const folders = new Map<string, boolean>();
   const add = (dir: string, recursive: boolean) => folders.set(resolve(dir), (folders.get(resolve(dir)) ?? false) || recursive);
   for (const arg of plan.args) {
     if (arg === '-') continue;
     if (inputs.includes(arg)) add(dirname(arg), false);
+    // A folder named as an input is itself watched (not its parent, with everything beside it).
+    else if (isFolder(arg)) add(arg, true);
     else add(arg.split(/[*?[{]/)[0]!.replace(/[^/\\]*$/, '') || '.', true);
   }
   for (const input of inputs) {
@@ -39,6 +41,14 @@ async function foldersToWatch(plan: GenPlan, inputs: readonly string[]): Promise
   }
   if (plan.options.templates !== undefined) add(plan.options.templates, true);
   return folders;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const clock = () => new Date().toTimeString().slice(0, 8);
