@@ -53,9 +53,9 @@ const INPUTS_PER_WORKER = 4;
 
 /**
  * Under --watch every generation starts its workers afresh, while one thread in process stays
- * warm from one generation to the next. Regenerating after a change, on 2 cores, three runs
- * each (80 inputs: two): 20 inputs 2.0-2.1 s in process against 3.0 s with two workers; 40 inputs 4.3-4.5 against
- * 5.8-6.1 s; 80 inputs 5.5-7.4 against 6.4 s.
+ * warm from one generation to the next. Regenerating after a change, on 2 cores: 20 inputs
+ * 1.67-1.85 s in process against 2.65-2.74 s with two workers (three runs each); 40 inputs 2.7-3.0
+ * against 3.7-4.1 s; 80 inputs 5.7-6.1 against 5.9-6.0 s (two runs each).
  */
 const INPUTS_PER_WORKER_WATCHING = 64;
 
