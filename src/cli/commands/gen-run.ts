@@ -53,9 +53,10 @@ const INPUTS_PER_WORKER = 4;
 
 /**
  * Under --watch every generation starts its workers afresh, while one thread in process stays
- * warm from one generation to the next. Regenerating after a change, on 2 cores: 20 inputs
- * 1.67-1.85 s in process against 2.65-2.74 s with two workers (three runs each); 40 inputs 2.7-3.0
- * against 3.7-4.1 s; 80 inputs 5.7-6.1 against 5.9-6.0 s (two runs each).
+ * warm from one generation to the next. From touching an input to the watch's next "watching"
+ * line, distinct contracts on 2 cores, three times each: 20 inputs 1.37-1.51 s in process against
+ * 1.96-2.31 s with two workers; 40 inputs 2.39-3.41 against 3.71-3.74 s; 80 inputs 5.29-6.05
+ * against 5.68-6.92 s.
  */
 const INPUTS_PER_WORKER_WATCHING = 64;
 
