@@ -8,6 +8,17 @@
  * every command without it, since V8 takes the build's code cache only under the flags it was
  * made with; a command that turns out to be long-running turns it back on.
  *
+ * A few inputs are not yet a long run: TurboFan compiles for a while before its code pays, and
+ * each isolate compiles its own. Distinct contracts in process (`gen -j 1`) on 2 cores, three runs
+ * each side by side, without against with it: 2 contracts 0.69-0.70 against 0.88-0.89 s; 5:
+ * 1.07-1.09 against 1.20 s; 10: 1.44-1.52 against 1.58-1.61 s; 12: 1.65-1.68 against 1.71-1.85
+ * s; 15: 1.90-1.96 against 1.96-1.98 s; 20: 2.50-2.59 against 2.30-2.32 s; 40: 4.44 against
+ * 3.65-3.67 s (and without it, a third less CPU and peak RSS up to 20 inputs). `validate` does a
+ * twentieth of the work per file: 10 files 0.33-0.34 against 0.40-0.41 s; 40: 0.63 against
+ * 0.59-0.61 s; 100: 1.26-1.36 against 0.80-0.85 s. So a run is long from 16 contracts per
+ * rendering thread, or 40 files to validate, and always under --watch, which generates again and
+ * again (longRun).
+ *
  * TurboFan compiles on background threads, and each worker's isolate compiles its own code: it
  * pays when a core is left for that. When the rendering threads take every core, it competes
  * with them. 200 distinct contracts on 2 cores (machine shared, two runs each):
@@ -21,10 +32,12 @@
  * 2-core virtual machine measured here (a C loop over fresh pages), less on bare metal but never
  * free. Kept at its starting size, a cold `gen` of one contract made 11,900 page faults instead
  * of 19,000, peaked at 75 instead of 104 MB and took 0.60 instead of 0.77 s
- * (hyperfine, 20 runs each side by side); Node 22 and 24 gain likewise. Workers size their own
- * young generation (worker-pool.ts); in a `-j 2` batch it is the main thread's that stays small
- * (4 MB instead of 8), for the same speed and ~8 MB less peak RSS (200 contracts, three runs each:
- * 182-185 against 191-192 MB, 14.1-14.6 s either way). Optimised code in process wants the room:
+ * (hyperfine, 20 runs each side by side); Node 22 and 24 gain likewise. V8 puts the factor back
+ * to its default whenever it sizes a new isolate's heap, so a worker's start undoes the setting
+ * for the whole process (v8.cachedDataVersionTag, which hashes the flags, changes then): in a
+ * `-j 2` batch it holds until the workers start. The main thread allocates little there (its
+ * young generation peaked at 2 MB over 200 contracts); workers size their own young generation
+ * (worker-pool.ts). Optimised code in process wants the room:
  * `-j 1` took 15.9 / 17.3 s with the small young generation against 13.4 / 14.7 s, so it grows
  * whenever TurboFan is on.
  *
@@ -41,6 +54,17 @@ export interface RunTuning {
   readonly optimise: boolean;
   readonly growYoungGeneration: boolean;
   readonly parallelScavenge: boolean;
+}
+
+/** Inputs per thread from which a run is long (measured above). */
+export const LONG_RUN_FROM = { gen: 16, validate: 40 } as const;
+
+/**
+ * Whether a run is long enough for TurboFan: `inputs` spread over `threads` (1 in process, else
+ * the workers), or a --watch, whose process lives on.
+ */
+export function longRun(command: keyof typeof LONG_RUN_FROM, inputs: number, threads = 1, watching = false): boolean {
+  return watching || inputs / Math.max(1, threads) >= LONG_RUN_FROM[command];
 }
 
 /** `renderThreads`: how many threads will render at once (1 in process, else the workers). */

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mayTuneScavenging, mayTuneYoungGeneration, tuningFor } from '../../src/cli/tiering.js';
+import { LONG_RUN_FROM, longRun, mayTuneScavenging, mayTuneYoungGeneration, tuningFor } from '../../src/cli/tiering.js';
 import { renderThreads } from '../../src/output/batch.js';
 import { defaultJobs } from '../../src/cli/commands/gen-run.js';
 import { CLI, cliEnv, tempDir } from './run-cli.js';
@@ -34,6 +34,25 @@ describe('V8 settings for a run', () => {
     expect(tuningFor(true, 4, 2).parallelScavenge).toBe(false);
     expect(tuningFor(true, 2, 3).parallelScavenge).toBe(true);
     expect(tuningFor(false, 1, 2).parallelScavenge).toBe(true);
+  });
+});
+
+describe('a long run, for which TurboFan pays', () => {
+  it('gen: from 16 contracts per rendering thread', () => {
+    expect(longRun('gen', 1)).toBe(false);
+    expect(longRun('gen', 15)).toBe(false);
+    expect(longRun('gen', 16)).toBe(true);
+    expect(longRun('gen', 31, 2)).toBe(false);
+    expect(longRun('gen', 32, 2)).toBe(true);
+  });
+
+  it('validate: from 40 files', () => {
+    expect(longRun('validate', 39)).toBe(false);
+    expect(longRun('validate', 40)).toBe(true);
+  });
+
+  it('always under --watch, which generates again at every change', () => {
+    expect(longRun('gen', 1, 1, true)).toBe(true);
   });
 });
 
@@ -72,13 +91,13 @@ describe('render threads of a batch', () => {
     expect(renderThreads(['a.yaml', '-', 'b.yaml'], 4)).toBe(1);
   });
 
-  it('by default: one worker per 4 inputs, in process below 8, up to the cores less one, and 2 on 2 cores', () => {
+  it('by default: one worker per 5 inputs, in process below 10, up to the cores less one, and 2 on 2 cores', () => {
     expect(defaultJobs(1, 2)).toBe(1);
-    expect(defaultJobs(7, 2)).toBe(1);
-    expect(defaultJobs(8, 2)).toBe(2);
+    expect(defaultJobs(9, 2)).toBe(1);
+    expect(defaultJobs(10, 2)).toBe(2);
     expect(defaultJobs(200, 2)).toBe(2);
     expect(defaultJobs(200, 1)).toBe(1);
-    expect(defaultJobs(12, 8)).toBe(3);
+    expect(defaultJobs(15, 8)).toBe(3);
     expect(defaultJobs(200, 8)).toBe(7);
     expect(defaultJobs(200, 3)).toBe(2);
   });
@@ -106,17 +125,38 @@ describe('the built CLI', () => {
     return Number(size![1]);
   }
 
-  it.runIf(mayTuneYoungGeneration(process.versions.v8, process.execArgv))('keeps a one-contract run at its starting young generation and lets a batch in process grow it', () => {
+  it.runIf(mayTuneYoungGeneration(process.versions.v8, process.execArgv))('keeps a one-contract run and a small batch at the starting young generation and lets a long batch in process grow it', () => {
     const example = 'examples/params.example.yaml';
     expect(newSpaceAfter([], [example])).toBeLessThanOrEqual(2 * MB);
     // Without the setting, V8 grows it while the example renders (to 32 MB on Node 20).
     expect(newSpaceAfter(['--semi-space-growth-factor=2'], [example])).toBeGreaterThan(2 * MB);
-    const batch = ['a', 'b', 'c'].map((name) => {
-      const file = join(tempDir(), `${name}.yaml`);
-      writeFileSync(file, readFileSync(example, 'utf8').replace('YDH-2025-0001', `YDH-2025-0${name.charCodeAt(0)}`));
+    const batch = Array.from({ length: LONG_RUN_FROM.gen }, (_, i) => {
+      const file = join(tempDir(), `b${i}.yaml`);
+      writeFileSync(file, readFileSync(example, 'utf8').replace('YDH-2025-0001', `YDH-2025-B${i}`));
       return file;
     });
+    // A few contracts are not yet a long run (tiering.ts); from 16 in process the young generation grows.
+    expect(newSpaceAfter([], [...batch.slice(0, 3), '-j', '1'])).toBeLessThanOrEqual(2 * MB);
     expect(newSpaceAfter([], [...batch, '-j', '1'])).toBeGreaterThan(2 * MB);
+  }, 180_000);
+
+  /** Functions V8 compiled with TurboFan in a run of the built CLI (--trace-opt). */
+  function turbofanCompiles(args: readonly string[]): number {
+    const r = spawnSync(process.execPath, ['--trace-opt', CLI, ...args, '-q'], { encoding: 'utf8', env: cliEnv(), timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout.split('(target TURBOFAN)').length - 1;
+  }
+
+  it('turns TurboFan on only for a long run', () => {
+    const example = readFileSync('examples/params.example.yaml', 'utf8');
+    const files = Array.from({ length: LONG_RUN_FROM.validate }, (_, i) => {
+      const file = join(tempDir(), `t${i}.yaml`);
+      writeFileSync(file, example.replace('YDH-2025-0001', `YDH-2025-T${i}`));
+      return file;
+    });
+    expect(turbofanCompiles(['gen', ...files.slice(0, 2), '-j', '1', '-o', tempDir()])).toBe(0);
+    expect(turbofanCompiles(['validate', ...files.slice(0, LONG_RUN_FROM.validate - 1)])).toBe(0);
+    expect(turbofanCompiles(['validate', ...files])).toBeGreaterThan(0);
   }, 180_000);
 
   /** Scavenges, and scavenging tasks run, in a batch with a worker on every core (V8 traces both). */

@@ -9,7 +9,7 @@ import { processInput } from '../../output/process-input.js';
 import { resolveOutputTarget, type OutputTarget } from '../../output/target.js';
 import type { Format } from '../../formats.js';
 import { expandInputs, parseShard, selectShard } from '../inputs.js';
-import { tuneForRun } from '../tiering.js';
+import { longRun, tuneForRun } from '../tiering.js';
 import { createProgress } from '../progress.js';
 import { createReporter, diagnosticJson, displayName, exitCodeOf, type Reporter } from '../report.js';
 import { detectLocale } from '../locale.js';
@@ -45,11 +45,14 @@ function parseJobs(value: string | undefined): number | undefined {
 /**
  * Inputs a worker takes on before another one pays: a worker's start (its own isolate, loading
  * and compiling the renderers) costs about what a few contracts cost in process. On 2 cores,
- * distinct contracts, three runs each: 5 inputs 1.07-1.35 s in process against 1.17-1.39 s with
- * two workers; 10 inputs 1.49-1.52 against 1.43-1.46 s; 20 inputs 2.27-2.70 against 1.95-2.50 s;
- * 60 inputs 4.56-4.90 against 4.08-4.43 s, at 172-174 MB peak RSS against 204-206 MB.
+ * distinct contracts, in process (unoptimised below 16 inputs, tiering.ts) against two workers,
+ * four runs each interleaved on a shared machine: 8 inputs 1.33-1.46 s (once 1.95) against
+ * 1.51-1.62 s; 10 inputs 1.68-2.24 against 1.65-1.78 s; 12 inputs 1.72-2.52 against 1.82-1.92 s;
+ * 16 inputs 2.21-2.49 against 1.98-2.06 s. (With TurboFan on in process for any batch, the
+ * crossing was at ~8: 10 inputs 1.49-1.52 against 1.43-1.46 s; 60 inputs 4.56-4.90 against
+ * 4.08-4.43 s, at 172-174 MB peak RSS against 204-206 MB.)
  */
-const INPUTS_PER_WORKER = 4;
+const INPUTS_PER_WORKER = 5;
 
 /**
  * Under --watch every generation starts its workers afresh, while one thread in process stays
@@ -64,7 +67,7 @@ const INPUTS_PER_WORKER_WATCHING = 64;
  * Workers when `--jobs` is not given: one per INPUTS_PER_WORKER inputs (one thread in process
  * below that), up to one per core less one, which leaves a core to the main thread, the garbage
  * collector's and the optimising compiler's threads; on 2 cores, two: there the main thread takes
- * ~5% of a batch's CPU, and two workers beat one thread in process from ~8 inputs on (above).
+ * ~5% of a batch's CPU, and two workers beat one thread in process from ~10 inputs on (above).
  */
 export function defaultJobs(inputs: number, cores: number, watching = false): number {
   const perWorker = watching ? INPUTS_PER_WORKER_WATCHING : INPUTS_PER_WORKER;
@@ -147,7 +150,8 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
   const expanded = await expandInputs(plan.args);
   const inputs = selectShard(expanded.files, plan.shard);
   const jobs = plan.jobs ?? defaultJobs(inputs.length, availableParallelism(), options.watch === true);
-  tuneForRun(inputs.length > 1 || options.watch === true, renderThreads(inputs, jobs));
+  const threads = renderThreads(inputs, jobs);
+  tuneForRun(longRun('gen', inputs.length, threads, options.watch === true), threads);
   const { target, formats } = resolveOutputTarget(options.output ?? options.outDir ?? 'out', plan.requested, inputs.length);
   if (target.kind === 'stdout') checkStdoutTarget(target, reporter);
   if (target.kind === 'stdout' && options.manifest) throw usage('--manifest lists files beside the outputs; -o - writes no file', '--manifest 在输出文件旁列出清单；-o - 不写文件');

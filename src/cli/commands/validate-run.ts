@@ -7,7 +7,7 @@ import { detectLocale } from '../locale.js';
 import { parseFormats, parseMaxWarnings, warningLimitExit } from '../options.js';
 import { createReporter, diagnosticJson, exitCodeOf } from '../report.js';
 import type { CommandResult } from '../run.js';
-import { tuneForRun } from '../tiering.js';
+import { longRun, tuneForRun } from '../tiering.js';
 
 export interface ValidateOptions {
   format?: string[];
@@ -33,7 +33,7 @@ export async function runValidate(args: string[], options: ValidateOptions): Pro
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const reporter = createReporter({ locale, quiet: options.quiet === true, format: report });
   const { files: inputs, problems } = await expandInputs(args);
-  tuneForRun(inputs.length > 1);
+  tuneForRun(longRun('validate', inputs.length));
   reporter.diagnostics(problems);
   const results: { input: string; diagnostics: readonly Diagnostic[] }[] = [];
   for (const input of inputs) {
