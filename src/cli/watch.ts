@@ -2,7 +2,7 @@ import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ContractError } from '../diagnostics.js';
 import { forgetTemplates } from '../compose/registry.js';
-import { loadParamsFile } from '../params/index.js';
+import type { InputResult } from '../output/batch.js';
 import { generateOnce, type GenPlan } from './commands/gen-run.js';
 import { exitCodeOf } from './report.js';
 import { usage } from './options.js';
@@ -13,12 +13,13 @@ const RELEVANT = /\.(ya?ml|hbs)$|(^|[\\/])articles\.order$/i;
 const SETTLE_MS = 150;
 
 /**
- * The folders to watch for a run: those of the inputs and of every base they extend (read
- * from the loaded params: a base added later is seen when its folder changes), the templates
- * folder, and the folders named as inputs. Folders, not files: an editor that saves by
- * writing a new file and renaming it over the old one would end a watch on the file.
+ * The folders to watch for a run: those of the inputs and of every base they extend (the files
+ * the generation read, `sources`: a base added later is seen when its folder changes), the
+ * templates folder, and the folders named as inputs. Folders, not files: an editor that saves
+ * by writing a new file and renaming it over the old one would end a watch on the file.
  */
-export async function foldersToWatch(plan: Pick<GenPlan, 'args' | 'options'>, inputs: readonly string[]): Promise<Map<string, boolean>> {
+export function foldersToWatch(plan: Pick<GenPlan, 'args' | 'options'>, results: readonly Pick<InputResult, 'input' | 'sources'>[]): Map<string, boolean> {
+  const inputs = results.map((r) => r.input);
   const folders = new Map<string, boolean>();
   const add = (dir: string, recursive: boolean) => folders.set(resolve(dir), (folders.get(resolve(dir)) ?? false) || recursive);
   for (const arg of plan.args) {
@@ -28,16 +29,9 @@ export async function foldersToWatch(plan: Pick<GenPlan, 'args' | 'options'>, in
     else if (isFolder(arg)) add(arg, true);
     else add(arg.split(/[*?[{]/)[0]!.replace(/[^/\\]*$/, '') || '.', true);
   }
-  for (const input of inputs) {
-    add(dirname(input), false);
-    try {
-      const loaded = await loadParamsFile(input);
-      for (const layer of (loaded as { layers?: readonly { file: string }[] }).layers ?? []) add(dirname(layer.file), false);
-    } catch (error) {
-      // An input that does not load yet: the error names the file at fault (a base, say).
-      if (!(error instanceof ContractError)) throw error;
-      for (const d of error.diagnostics) if (d.file && !d.file.startsWith('<')) add(dirname(d.file), false);
-    }
+  for (const result of results) {
+    add(dirname(result.input), false);
+    for (const file of result.sources) add(dirname(file), false);
   }
   if (plan.options.templates !== undefined) add(plan.options.templates, true);
   return folders;
@@ -73,16 +67,15 @@ export async function watchGen(plan: GenPlan): Promise<CommandResult> {
   const generate = async (reason: string | undefined) => {
     if (reason !== undefined) reporter.info(`[${clock()}] ${zh ? `${reason} 已更改，重新生成` : `${reason} changed: generating again`}`);
     forgetTemplates();
-    let inputs: readonly string[] = [];
+    let results: readonly InputResult[] = [];
     try {
-      const outcome = await generateOnce(plan);
-      inputs = outcome.inputs;
+      results = (await generateOnce(plan)).results;
     } catch (error) {
       if (!(error instanceof ContractError) || exitCodeOf(error.diagnostics) === 2) throw error;
       reporter.diagnostics(error.diagnostics);
     }
     if (stopped) return;
-    updateWatchers(await foldersToWatch(plan, inputs));
+    updateWatchers(foldersToWatch(plan, results));
     reporter.info(zh ? `[${clock()}] 正在监视 ${watchers.size} 个文件夹中的变化（按 Ctrl-C 结束）` : `[${clock()}] watching ${watchers.size} folder(s) for changes (Ctrl-C to stop)`);
   };
 

@@ -13,6 +13,8 @@ export interface InputResult {
   readonly contractNumber?: string;
   readonly outputs: readonly { readonly format: Format; readonly path: string; readonly bytes: number }[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The params files read for the input: itself and the bases it extends, or the files its errors are in. */
+  readonly sources: readonly string[];
 }
 
 export interface BatchOptions extends RenderOptions, LoadOptions {
@@ -99,7 +101,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 }
 
 async function write(processed: ProcessedInput, options: BatchOptions, claimed: Map<string, string>): Promise<InputResult> {
-  const base = { input: processed.input, ...(processed.contractNumber ? { contractNumber: processed.contractNumber } : {}) };
+  const base = { input: processed.input, ...(processed.contractNumber ? { contractNumber: processed.contractNumber } : {}), sources: processed.sources };
   if (hasError(processed.diagnostics) || !processed.baseName) {
     return { ...base, status: 'invalid', outputs: [], diagnostics: processed.diagnostics };
   }

@@ -13,7 +13,15 @@ export interface ProcessedInput {
   readonly baseName?: string;
   readonly files: readonly { readonly format: Format; readonly data: Uint8Array }[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The params files read for this input: itself and the bases it extends, or, when it did not
+   * load, the files its errors are in (what `gen --watch` watches).
+   */
+  readonly sources: readonly string[];
 }
+
+/** Files named by diagnostics (not `<stdin>` and the like), each once. */
+const filesOf = (diagnostics: readonly Diagnostic[]): string[] => [...new Set(diagnostics.flatMap((d) => (d.file && !d.file.startsWith('<') ? [d.file] : [])))];
 
 
 function internalError(input: string, error: unknown): Diagnostic {
@@ -32,18 +40,26 @@ function internalError(input: string, error: unknown): Diagnostic {
 export async function processInput(input: string, options: RenderOptions & LoadOptions): Promise<ProcessedInput> {
   try {
     const loaded = input === '-' ? parseParamsText(await readStdin(), '<stdin>') : await loadParamsFile(input, options.baseDirs ? { baseDirs: options.baseDirs } : {});
-    const result = await generate(loaded, options);
-    const number = result.params.contract.number;
-    return {
-      input,
-      contractNumber: number,
-      baseName: safeBaseName(number),
-      files: result.outputs.map((o) => ({ format: o.format, data: o.data })),
-      diagnostics: result.warnings,
-    };
+    const sources = (loaded.sources ?? []).filter((file) => !file.startsWith('<'));
+    try {
+      const result = await generate(loaded, options);
+      const number = result.params.contract.number;
+      return {
+        input,
+        contractNumber: number,
+        baseName: safeBaseName(number),
+        files: result.outputs.map((o) => ({ format: o.format, data: o.data })),
+        diagnostics: result.warnings,
+        sources,
+      };
+    } catch (error) {
+      if (error instanceof ContractError) return { input, files: [], diagnostics: error.diagnostics, sources };
+      throw error;
+    }
   } catch (error) {
-    if (error instanceof ContractError) return { input, files: [], diagnostics: error.diagnostics };
-    return { input, files: [], diagnostics: [internalError(input, error)] };
+    const own = input === '-' ? [] : [input];
+    if (error instanceof ContractError) return { input, files: [], diagnostics: error.diagnostics, sources: [...new Set([...own, ...filesOf(error.diagnostics)])] };
+    return { input, files: [], diagnostics: [internalError(input, error)], sources: own };
   }
 }
 

@@ -79,6 +79,7 @@ function crashed(input: string, error: unknown): ProcessedInput {
   return {
     input,
     files: [],
+    sources: [input],
     diagnostics: [
       {
         kind: 'internal',

@@ -23,6 +23,8 @@ export interface LoadedParams {
   locate(path: readonly (string | number)[]): SourceLocation | undefined;
   /** Position of the key of `path` (for unknown keys); falls back like `locate`. */
   locateKey?(path: readonly (string | number)[]): SourceLocation | undefined;
+  /** The files the value was read from, most derived first: the file and the bases it extends. */
+  readonly sources?: readonly string[];
 }
 
 /** A loaded value with the position indexes of the file(s) it came from, most derived first. */
@@ -37,6 +39,9 @@ export class Located implements LoadedParams {
   }
   locateKey(path: KeyPath): SourceLocation | undefined {
     return locateIn(this.layers, path, 'key');
+  }
+  get sources(): readonly string[] {
+    return this.layers.map((layer) => layer.file);
   }
 }
 

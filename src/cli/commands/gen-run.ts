@@ -184,6 +184,7 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
       status: exitCode === 0 ? 'written' : 'invalid',
       outputs: [],
       diagnostics: processed.diagnostics,
+      sources: processed.sources,
     };
     return { exitCode: warningLimitExit(exitCode, reporter, plan.maxWarnings), inputs, results: [result], stdout: data };
   }
