@@ -23,7 +23,6 @@ export interface ProcessedInput {
 /** Files named by diagnostics (not `<stdin>` and the like), each once. */
 const filesOf = (diagnostics: readonly Diagnostic[]): string[] => [...new Set(diagnostics.flatMap((d) => (d.file && !d.file.startsWith('<') ? [d.file] : [])))];
 
-
 function internalError(input: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   return {
