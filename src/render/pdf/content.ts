@@ -73,7 +73,7 @@ export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontSty
               out.push(`${num(span.spacing)} Tc`);
               tc = span.spacing;
             }
-            out.push(first ? `${m} Tm <${run.hex}> Tj` : `<${run.hex}> Tj`);
+            out.push(first ? `${m} Tm (${run.bytes}) Tj` : `(${run.bytes}) Tj`);
             first = false;
           }
         });

@@ -19,10 +19,24 @@ import { EmbeddedFont, embedsWholeFonts } from './embed-font.js';
 import type { PdfDoc } from './pdfkit-internals.js';
 import type { SubsetStore } from './subset-store.js';
 
-/** One stretch of text drawn with one font: its CIDs as hex. */
+/**
+ * One stretch of text drawn with one font: its CIDs, two bytes each, as the inside of a PDF
+ * literal string (one latin1 character a byte; `(`, `)`, `\` and CR escaped). Half the bytes
+ * of hex before compression; the example's content streams 5% smaller after.
+ */
 export interface EncodedRun {
   readonly font: EmbeddedFont;
-  readonly hex: string;
+  readonly bytes: string;
+}
+
+/** A byte inside a literal string: as itself, but for the three that delimit or escape, and CR (read as LF there). */
+const literalByte = (b: number): string => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b));
+
+/** Hex digits (the font's encoding of a code point) as literal-string bytes. */
+export function literalOfHex(hex: string): string {
+  let out = '';
+  for (let i = 0; i < hex.length; i += 2) out += literalByte(parseInt(hex.slice(i, i + 2), 16));
+  return out;
 }
 
 interface SharedGlyphs {
@@ -54,7 +68,7 @@ export class EmbeddedFace {
   private readonly own: EmbeddedFont;
   private readonly sharedGlyphs: SharedGlyphs | undefined;
   /** Per code point (after finish): its font and CID. */
-  private readonly encoded = new Map<number, { readonly font: EmbeddedFont; readonly hex: string }>();
+  private readonly encoded = new Map<number, { readonly font: EmbeddedFont; readonly bytes: string }>();
 
   constructor(doc: PdfDoc, readonly face: FontFace, ids: { readonly own: string; readonly shared?: string }, options: { readonly store?: SubsetStore; readonly sharedText?: string } = {}) {
     this.own = new EmbeddedFont(doc, face, ids.own, options.store);
@@ -100,24 +114,24 @@ export class EmbeddedFace {
   encode(text: string): EncodedRun[] {
     const runs: EncodedRun[] = [];
     let font: EmbeddedFont | undefined;
-    let hex = '';
+    let bytes = '';
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
       let e = this.encoded.get(cp);
       if (e === undefined) {
         const f = this.fontOf(cp);
-        this.encoded.set(cp, (e = { font: f, hex: f.encodeCodePoint(cp) }));
+        this.encoded.set(cp, (e = { font: f, bytes: literalOfHex(f.encodeCodePoint(cp)) }));
       }
-      if (e.hex === '') continue;
+      if (e.bytes === '') continue;
       if (e.font !== font) {
-        if (font !== undefined) runs.push({ font, hex });
+        if (font !== undefined) runs.push({ font, bytes });
         font = e.font;
-        hex = '';
+        bytes = '';
       }
-      hex += e.hex;
+      bytes += e.bytes;
     }
-    if (font !== undefined) runs.push({ font, hex });
+    if (font !== undefined) runs.push({ font, bytes });
     return runs;
   }
 
