@@ -22,7 +22,7 @@ import type { SubsetStore } from './subset-store.js';
 /**
  * One stretch of text drawn with one font: its CIDs, two bytes each, as the inside of a PDF
  * literal string (one latin1 character a byte; `(`, `)`, `\` and CR escaped). Half the bytes
- * of hex before compression; the example's content streams 5% smaller after.
+ * of hex before compression.
  */
 export interface EncodedRun {
   readonly font: EmbeddedFont;
