@@ -28,22 +28,22 @@ describe('gen --watch: the folders watched', () => {
   });
 
   it('the folder of every base an input extends, as the generation read them (a base allowed by --base-dir too)', async () => {
-    const shared = join(root, 'shared');
-    mkdirSync(shared, { recursive: true });
-    writeFileSync(join(shared, 'provider.yaml'), readFileSync('examples/params.example.yaml', 'utf8'));
+    const bases = join(root, 'bases');
+    mkdirSync(bases, { recursive: true });
+    writeFileSync(join(bases, 'provider.yaml'), readFileSync('examples/params.example.yaml', 'utf8'));
     const child = join(customers, 'north', 'child.yaml');
-    writeFileSync(child, 'extends: ../../shared/provider.yaml\ncontract:\n  number: YDH-2025-W1\n');
+    writeFileSync(child, 'extends: ../../bases/provider.yaml\ncontract:\n  number: YDH-2025-W1\n');
     const processed = await processInput(child, { formats: ['md'], baseDirs: [root] });
     expect(processed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const folders = foldersToWatch({ args: [child], options: {} }, [processed]);
-    expect(Object.fromEntries(folders)).toEqual({ [join(customers, 'north')]: false, [shared]: false });
+    expect(Object.fromEntries(folders)).toEqual({ [join(customers, 'north')]: false, [bases]: false });
   });
 
   it('an input that does not load: the folders of the files its errors are in', async () => {
     const other = join(root, 'other');
     mkdirSync(other, { recursive: true });
     const broken = join(other, 'broken.yaml');
-    writeFileSync(broken, 'extends: ../shared/none.yaml\n');
+    writeFileSync(broken, 'extends: ../bases/none.yaml\n');
     const processed = await processInput(broken, { formats: ['md'], baseDirs: [root] });
     expect(processed.files).toEqual([]);
     expect(processed.sources).toEqual([broken]);
