@@ -37,28 +37,23 @@ function internalError(input: string, error: unknown): Diagnostic {
 
 /** Reads, validates and renders one input. Never throws: failures become diagnostics. */
 export async function processInput(input: string, options: RenderOptions & LoadOptions): Promise<ProcessedInput> {
+  // The input itself until it has loaded; then it and the bases it extends.
+  let sources: readonly string[] = input === '-' ? [] : [input];
   try {
     const loaded = input === '-' ? parseParamsText(await readStdin(), '<stdin>') : await loadParamsFile(input, options.baseDirs ? { baseDirs: options.baseDirs } : {});
-    const sources = (loaded.sources ?? []).filter((file) => !file.startsWith('<'));
-    try {
-      const result = await generate(loaded, options);
-      const number = result.params.contract.number;
-      return {
-        input,
-        contractNumber: number,
-        baseName: safeBaseName(number),
-        files: result.outputs.map((o) => ({ format: o.format, data: o.data })),
-        diagnostics: result.warnings,
-        sources,
-      };
-    } catch (error) {
-      if (error instanceof ContractError) return { input, files: [], diagnostics: error.diagnostics, sources };
-      throw error;
-    }
+    sources = (loaded.sources ?? []).filter((file) => !file.startsWith('<'));
+    const result = await generate(loaded, options);
+    const number = result.params.contract.number;
+    return {
+      input,
+      contractNumber: number,
+      baseName: safeBaseName(number),
+      files: result.outputs.map((o) => ({ format: o.format, data: o.data })),
+      diagnostics: result.warnings,
+      sources,
+    };
   } catch (error) {
-    const own = input === '-' ? [] : [input];
-    if (error instanceof ContractError) return { input, files: [], diagnostics: error.diagnostics, sources: [...new Set([...own, ...filesOf(error.diagnostics)])] };
-    return { input, files: [], diagnostics: [internalError(input, error)], sources: own };
+    if (error instanceof ContractError) return { input, files: [], diagnostics: error.diagnostics, sources: [...new Set([...sources, ...filesOf(error.diagnostics)])] };
+    return { input, files: [], diagnostics: [internalError(input, error)], sources };
   }
 }
-
