@@ -26,8 +26,14 @@ export interface BatchOptions extends RenderOptions, LoadOptions {
   readonly outFile?: string;
   /** How long to wait for another run writing the same output set; default 30 s. */
   readonly lockWaitMs?: number;
-  /** Parallel workers; 1 processes in this thread. */
+  /** Threads that render at once: 1 processes in this thread; more are worker threads. */
   readonly jobs?: number;
+  /**
+   * With `jobs` above 1: this thread renders too, as one of the `jobs` (one worker fewer is
+   * started). By default every one is a worker, which leaves this thread to its host (a server's
+   * event loop); the CLI lets a short batch's main thread render (gen-run.ts).
+   */
+  readonly renderHere?: boolean;
   readonly onResult?: (result: InputResult, done: number, total: number) => void;
 }
 
@@ -93,7 +99,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const jobs = renderThreads(inputs, options.jobs);
   if (jobs > 1) {
     const { processInParallel } = await import('./worker-pool.js');
-    await processInParallel(inputs, renderOptionsOf(options), jobs, finish);
+    const here = options.renderHere ? (input: string) => processInput(input, options) : undefined;
+    await processInParallel(inputs, renderOptionsOf(options), here ? jobs - 1 : jobs, finish, here);
   } else {
     for (const [index, input] of inputs.entries()) await finish(index, await processInput(input, options));
   }

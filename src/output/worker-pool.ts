@@ -24,44 +24,110 @@ function workerUrl(): URL {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 256 } as const;
 
 /**
- * Spreads inputs over worker threads; each worker keeps its parsed fonts and compiled
- * templates across inputs. Results come back in completion order through `finish`.
+ * The inputs of a batch not yet handed to a thread: in order, and first those a crashed worker
+ * had been given but had not started on.
+ */
+export class InputQueue {
+  private next = 0;
+  private readonly again: number[] = [];
+
+  constructor(private readonly count: number) {}
+
+  get empty(): boolean {
+    return this.again.length === 0 && this.next >= this.count;
+  }
+
+  /** The index of the next input to process, or undefined when none is left. */
+  take(): number | undefined {
+    if (this.again.length > 0) return this.again.shift();
+    return this.next < this.count ? this.next++ : undefined;
+  }
+
+  /** Inputs handed out but never started, to be taken again before any other. */
+  giveBack(indexes: readonly number[]): void {
+    this.again.unshift(...indexes);
+  }
+}
+
+/**
+ * What a worker has been given and not yet answered, in the order it works through them: the
+ * first is the one it is on.
+ */
+export class InFlight {
+  private readonly indexes: number[] = [];
+
+  get size(): number {
+    return this.indexes.length;
+  }
+
+  add(index: number): void {
+    this.indexes.push(index);
+  }
+
+  /** An answer came for `index`. */
+  done(index: number): void {
+    const at = this.indexes.indexOf(index);
+    if (at >= 0) this.indexes.splice(at, 1);
+  }
+
+  /** The worker died: the input it was on, and those it had not started. Leaves it empty. */
+  crash(): { readonly current: number | undefined; readonly unstarted: number[] } {
+    const [current, ...unstarted] = this.indexes.splice(0);
+    return { current, unstarted };
+  }
+}
+
+/**
+ * Spreads inputs over `workers` worker threads, and over this thread too when `here` is given;
+ * each worker keeps its parsed fonts and compiled templates across inputs. Results come back
+ * in completion order through `finish`.
+ *
+ * `here` renders an input in this thread. While it does, this thread does not read the workers'
+ * messages, so each worker is then given two inputs at a time: it starts on the second while
+ * this thread finishes its own, instead of waiting to be handed one.
  */
 export async function processInParallel(
   inputs: readonly string[],
   options: RenderOptions & LoadOptions,
-  jobs: number,
+  workers: number,
   finish: (index: number, processed: ProcessedInput) => Promise<void>,
+  here?: (input: string) => Promise<ProcessedInput>,
 ): Promise<void> {
-  let next = 0;
+  const queue = new InputQueue(inputs.length);
   const pending: Promise<void>[] = [];
+  const depth = here === undefined ? 1 : 2;
 
   /** One worker's share: it takes inputs until none are left. Resolves when it stops. */
   const serve = (worker: Worker): Promise<void> =>
     new Promise((resolvePromise) => {
-      let current = -1;
+      const given = new InFlight();
       const dispatch = () => {
-        if (next >= inputs.length) return resolvePromise();
-        current = next++;
-        worker.postMessage({ index: current, input: inputs[current], options });
+        while (given.size < depth) {
+          const index = queue.take();
+          if (index === undefined) break;
+          given.add(index);
+          worker.postMessage({ index, input: inputs[index], options });
+        }
+        if (given.size === 0) resolvePromise();
       };
       worker.on('message', (message: { index: number; processed: ProcessedInput }) => {
-        current = -1;
+        given.done(message.index);
         pending.push(finish(message.index, message.processed));
         dispatch();
       });
-      // A worker that dies (out of memory, a bug) fails its own input only; the slot goes on
-      // with a fresh worker.
+      // A worker that dies (out of memory, a bug) fails the input it was on only: the ones it
+      // had not started go back to the queue, and the slot goes on with a fresh worker.
       worker.on('error', (error) => {
-        if (current >= 0) pending.push(finish(current, crashed(inputs[current]!, error)));
-        current = -1;
+        const { current, unstarted } = given.crash();
+        if (current !== undefined) pending.push(finish(current, crashed(inputs[current]!, error)));
+        queue.giveBack(unstarted);
         resolvePromise();
       });
       dispatch();
     });
 
   const slot = async (): Promise<void> => {
-    while (next < inputs.length) {
+    while (!queue.empty) {
       const worker = new Worker(workerUrl(), { resourceLimits: WORKER_LIMITS });
       try {
         await serve(worker);
@@ -70,7 +136,16 @@ export async function processInParallel(
       }
     }
   };
-  await Promise.all(Array.from({ length: jobs }, slot));
+
+  const thisThread = async (render: (input: string) => Promise<ProcessedInput>): Promise<void> => {
+    for (let index = queue.take(); index !== undefined; index = queue.take()) {
+      pending.push(finish(index, await render(inputs[index]!)));
+      // Lets the workers' answers in, and each its next input, before the next render here.
+      await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+    }
+  };
+
+  await Promise.all([...Array.from({ length: workers }, slot), ...(here ? [thisThread(here)] : [])]);
   await Promise.all(pending);
 }
 

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync, tempDir } from './run-cli.js';
+import { CLI, cliEnv, runCliAsync, tempDir } from './run-cli.js';
 
 const COUNT = 200;
 const BAD = 'c137.yaml';
@@ -72,5 +73,40 @@ describe('batch generation', () => {
       seen.push(...report.inputs.map((i) => i.input));
     }
     expect(seen.sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)).sort());
+  }, BATCH_TIMEOUT);
+});
+
+describe('a short batch on two threads', () => {
+  // Counts the worker threads the CLI starts, printed as it exits.
+  const hook = `data:text/javascript,${encodeURIComponent(
+    "import wt from 'node:worker_threads'; import { syncBuiltinESMExports } from 'node:module'; let n = 0; const W = wt.Worker; wt.Worker = class extends W { constructor(...a) { super(...a); n++; } }; syncBuiltinESMExports(); process.on('exit', () => process.stderr.write('workers started: ' + n + '\\n'));",
+  )}`;
+
+  function gen(dir: string, out: string, jobs: string): { status: number | null; workers: number } {
+    const r = spawnSync(process.execPath, ['--import', hook, CLI, 'gen', dir, '-o', out, '-j', jobs, '-q'], {
+      encoding: 'utf8',
+      env: cliEnv({ SOURCE_DATE_EPOCH: '1740787200' }),
+      timeout: BATCH_TIMEOUT,
+    });
+    expect(r.stderr).toMatch(/^workers started: \d+\n$/);
+    return { status: r.status, workers: Number(/workers started: (\d+)/.exec(r.stderr)![1]) };
+  }
+
+  it('renders in the main thread and one worker, the same files as in process; a longer one in two workers', () => {
+    const dir = tempDir('contract-short-batch-');
+    const example = readFileSync('examples/params.example.yaml', 'utf8');
+    const write = (i: number) => writeFileSync(join(dir, `s${String(i).padStart(2, '0')}.yaml`), example.replace('number: YDH-2025-0001', `number: YDH-S-${String(i).padStart(4, '0')}`).replace('北京星河数据科技有限公司', `北京第${i}号数据科技有限公司`));
+    for (let i = 0; i < 12; i++) write(i);
+    const [alone, split] = [join(dir, 'alone'), join(dir, 'split')];
+    expect(gen(dir, alone, '1')).toEqual({ status: 0, workers: 0 });
+    expect(gen(dir, split, '2')).toEqual({ status: 0, workers: 1 });
+    const files = readdirSync(alone).sort();
+    expect(files).toHaveLength(24);
+    expect(readdirSync(split).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(split, f)).equals(readFileSync(join(alone, f))), f).toBe(true);
+    // 24 inputs are 12 a thread: a long enough batch for two workers.
+    for (let i = 12; i < 24; i++) write(i);
+    expect(gen(dir, join(dir, 'long'), '2')).toEqual({ status: 0, workers: 2 });
+    expect(readdirSync(join(dir, 'long'))).toHaveLength(48);
   }, BATCH_TIMEOUT);
 });

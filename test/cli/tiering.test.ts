@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LONG_RUN_FROM, longRun, mayTuneScavenging, mayTuneYoungGeneration, tuningFor } from '../../src/cli/tiering.js';
 import { renderThreads } from '../../src/output/batch.js';
-import { defaultJobs } from '../../src/cli/commands/gen-run.js';
+import { defaultJobs, renderHereFor } from '../../src/cli/commands/gen-run.js';
 import { CLI, cliEnv, tempDir } from './run-cli.js';
 
 describe('V8 settings for a run', () => {
@@ -100,6 +100,16 @@ describe('render threads of a batch', () => {
     expect(defaultJobs(15, 8)).toBe(3);
     expect(defaultJobs(200, 8)).toBe(7);
     expect(defaultJobs(200, 3)).toBe(2);
+  });
+
+  it('have the main thread render as one of them while each has fewer than 12 inputs, never under --watch', () => {
+    expect(renderHereFor(10, 2, false)).toBe(true);
+    expect(renderHereFor(23, 2, false)).toBe(true);
+    expect(renderHereFor(24, 2, false)).toBe(false);
+    expect(renderHereFor(200, 2, false)).toBe(false);
+    expect(renderHereFor(40, 7, false)).toBe(true);
+    expect(renderHereFor(10, 2, true)).toBe(false);
+    expect(renderHereFor(5, 1, false)).toBe(false);
   });
 
   it('by default under --watch, whose workers start afresh every generation: one per 64 inputs', () => {
