@@ -101,14 +101,16 @@ async function readUserCache(path) {
  * cache in the cache directory when none fitted and the run generated or validated contracts.
  * Undefined if nothing is built.
  */
-export async function loadCli({ makingCache = false, args = process.argv.slice(2) } = {}) {
+export async function loadCli({ makingCache = false, args = process.argv.slice(2), inWorker = false } = {}) {
   if (!existsSync(bundlePath)) {
     if (!existsSync(modulesEntry)) return undefined;
-    return { main: (await import(modulesEntry.href)).main, script: undefined, cache: 'none', kind: undefined, save: () => {} };
+    const modules = await import(modulesEntry.href);
+    return { main: modules.main, batchWorker: modules.batchWorker, script: undefined, cache: 'none', kind: undefined, save: () => {} };
   }
   // Every command starts without the optimising compiler (see src/cli/tiering.ts), as the
-  // build's cache was made; a long-running command turns it back on.
-  setFlagsFromString('--no-opt');
+  // build's cache was made; a long-running command turns it back on. A batch's worker thread
+  // (bin/cli-worker.js) leaves V8's settings, which are the process's, to the main thread.
+  if (!inWorker) setFlagsFromString('--no-opt');
   const kind = cacheKindOf(args);
   const userPath = makingCache ? undefined : await userCachePath(kind);
   let cachedData = userPath === undefined ? undefined : await readUserCache(userPath);
@@ -152,5 +154,5 @@ export async function loadCli({ makingCache = false, args = process.argv.slice(2
       // A cache is only ever an optimisation.
     }
   };
-  return { main: module.exports.main, script, cache, kind, save, codeCache };
+  return { main: module.exports.main, batchWorker: module.exports.batchWorker, script, cache, kind, save, codeCache };
 }

@@ -16,6 +16,13 @@ import { packageVersion } from '../package-root.js';
 import { tuneForRun } from './tiering.js';
 
 export { restoreCompileFlags } from './tiering.js';
+/**
+ * The CLI's batch workers run this bundle too, compiled with its code cache (bin/cli-worker.js).
+ * Imported when asked for: a command in the main thread loads the renderers only when it renders.
+ */
+export async function batchWorker(): Promise<typeof import('../output/worker-serve.js').serveBatchWorker> {
+  return (await import('../output/worker-serve.js')).serveBatchWorker;
+}
 
 /** The whole command tree, without running anything (completion scripts read it too). */
 export function buildProgram(run: (body: () => Promise<CommandResult>) => Promise<void>): Command {

@@ -76,6 +76,21 @@ export function tuneForRun(longRunning: boolean, renderThreads = 1): void {
 }
 
 /**
+ * For a batch on worker threads. V8 takes a worker's code cache (bin/cli-worker.js) only under
+ * the flags it was made with, those a command starts with, and they are the process's: of the
+ * settings here, TurboFan's is one of them (as is the young generation's growth; parallel
+ * scavenging is not), so it is set by the function returned, to be called once the workers have
+ * loaded their code. The young generation is left as V8 has it then: a worker's start sets its
+ * growth back to the default, so it grows in every thread, the workers' within their limits
+ * (worker-pool.ts), as it did when the setting came before the workers and they undid it.
+ */
+export function tuneForWorkers(longRunning: boolean, renderThreads: number): () => void {
+  const tuning = tuningFor(longRunning, renderThreads, availableParallelism());
+  setParallelScavenge(tuning.parallelScavenge);
+  return () => setFlagsFromString(tuning.optimise ? '--opt' : '--no-opt');
+}
+
+/**
  * TurboFan for one thread in process (as measured above), for workers only with a core to spare;
  * the young generation grows only for code TurboFan optimises; scavenges run in parallel unless
  * the rendering threads take every core.

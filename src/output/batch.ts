@@ -34,6 +34,12 @@ export interface BatchOptions extends RenderOptions, LoadOptions {
    * event loop); the CLI lets a short batch's main thread render (gen-run.ts).
    */
   readonly renderHere?: boolean;
+  /**
+   * With worker threads: called once the first ones have loaded their code. V8 takes a code
+   * cache only under the flags it was made with, and they are the process's: the CLI changes
+   * them from then on (gen-run.ts).
+   */
+  readonly onWorkersLoaded?: () => void;
   readonly onResult?: (result: InputResult, done: number, total: number) => void;
 }
 
@@ -100,8 +106,9 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   if (jobs > 1) {
     const { processInParallel } = await import('./worker-pool.js');
     const here = options.renderHere ? (input: string) => processInput(input, options) : undefined;
-    await processInParallel(inputs, renderOptionsOf(options), here ? jobs - 1 : jobs, finish, here);
+    await processInParallel(inputs, renderOptionsOf(options), here ? jobs - 1 : jobs, finish, here, options.onWorkersLoaded);
   } else {
+    options.onWorkersLoaded?.();
     for (const [index, input] of inputs.entries()) await finish(index, await processInput(input, options));
   }
   return results;

@@ -6,11 +6,16 @@ import type { RenderOptions } from '../pipeline.js';
 import type { LoadOptions, ProcessedInput } from './process-input.js';
 import { text } from '../diagnostics.js';
 
-/** Where the worker script is: beside this module in dist/, or the bundle's worker entry. */
+/**
+ * Where the worker script is: beside this module in dist/; for the CLI's bundle, the CLI's worker,
+ * which loads that bundle with its code cache (bin/cli-worker.js); for the library's bundle, its
+ * worker entry.
+ */
 function workerUrl(): URL {
   if (import.meta.url.endsWith('/output/worker-pool.js') || import.meta.url.endsWith('/output/worker-pool.ts')) {
     return new URL('./worker.js', import.meta.url);
   }
+  if (import.meta.url.endsWith('/dist/contract.cjs')) return pathToFileURL(join(packageRoot(), 'bin', 'cli-worker.js'));
   return pathToFileURL(join(packageRoot(), 'dist', 'contract-worker.mjs'));
 }
 
@@ -85,6 +90,9 @@ export class InFlight {
  * `here` renders an input in this thread. While it does, this thread does not read the workers'
  * messages, so each worker is then given two inputs at a time: it starts on the second while
  * this thread finishes its own, instead of waiting to be handed one.
+ *
+ * `loaded` is called once the first workers have loaded their code (or died trying): V8's
+ * settings may change from then on without a worker's code cache being refused (gen-run.ts).
  */
 export async function processInParallel(
   inputs: readonly string[],
@@ -92,15 +100,34 @@ export async function processInParallel(
   workers: number,
   finish: (index: number, processed: ProcessedInput) => Promise<void>,
   here?: (input: string) => Promise<ProcessedInput>,
+  loaded?: () => void,
 ): Promise<void> {
   const queue = new InputQueue(inputs.length);
   const pending: Promise<void>[] = [];
   const depth = here === undefined ? 1 : 2;
+  // The first workers still loading their code (a worker started after a crash is not waited for).
+  let loading = workers;
+  const oneLoaded = () => {
+    if (--loading === 0) loaded?.();
+  };
+  if (workers === 0) loaded?.();
 
   /** One worker's share: it takes inputs until none are left. Resolves when it stops. */
-  const serve = (worker: Worker): Promise<void> =>
-    new Promise((resolvePromise) => {
+  const serve = (worker: Worker, first: boolean): Promise<void> =>
+    new Promise((resolveServe) => {
       const given = new InFlight();
+      let waited = first;
+      // Loaded, or as good as loaded for the waiting: it died, or it stops before it said so.
+      const ready = () => {
+        if (waited) oneLoaded();
+        waited = false;
+      };
+      let stopped = false;
+      const resolvePromise = () => {
+        stopped = true;
+        ready();
+        resolveServe();
+      };
       const dispatch = () => {
         while (given.size < depth) {
           const index = queue.take();
@@ -110,27 +137,34 @@ export async function processInParallel(
         }
         if (given.size === 0) resolvePromise();
       };
-      worker.on('message', (message: { index: number; processed: ProcessedInput }) => {
+      worker.on('message', (message: { index: number; processed: ProcessedInput } | { ready: string }) => {
+        if ('ready' in message) return ready();
         given.done(message.index);
         pending.push(finish(message.index, message.processed));
         dispatch();
       });
       // A worker that dies (out of memory, a bug) fails the input it was on only: the ones it
       // had not started go back to the queue, and the slot goes on with a fresh worker.
-      worker.on('error', (error) => {
+      const died = (error: unknown) => {
+        if (stopped) return;
         const { current, unstarted } = given.crash();
         if (current !== undefined) pending.push(finish(current, crashed(inputs[current]!, error)));
         queue.giveBack(unstarted);
         resolvePromise();
-      });
+      };
+      worker.on('error', died);
+      // A worker that ends without an error while it holds inputs (process.exit in some code it
+      // ran) is a crash too, not a batch left waiting.
+      worker.on('exit', (code) => died(new Error(`the worker exited with code ${code}`)));
       dispatch();
     });
 
   const slot = async (): Promise<void> => {
-    while (!queue.empty) {
+    if (queue.empty) return oneLoaded();
+    for (let first = true; !queue.empty; first = false) {
       const worker = new Worker(workerUrl(), { resourceLimits: WORKER_LIMITS });
       try {
-        await serve(worker);
+        await serve(worker, first);
       } finally {
         await worker.terminate();
       }

@@ -1,27 +1,4 @@
-import { parentPort } from 'node:worker_threads';
-import type { RenderOptions } from '../pipeline.js';
-import type { LoadOptions } from './process-input.js';
-import { processInput } from './process-input.js';
+/** The library's batch worker (dist/contract-worker.mjs); the CLI's is bin/cli-worker.js. */
+import { serveBatchWorker } from './worker-serve.js';
 
-type Message = { index: number; input: string; options: RenderOptions & LoadOptions };
-
-/**
- * A batch worker: processes one input per message, one after another in the order given (it
- * may be given the next before it is done with one, worker-pool.ts), and sends the file
- * contents back.
- */
-let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (message: Message) => {
-  queue = queue.then(async () => {
-    const processed = await processInput(message.input, message.options);
-    // Copied, not transferred: a Buffer may be a slice of a shared pool.
-    parentPort!.postMessage({ index: message.index, processed });
-  });
-  // An error processInput did not turn into a diagnostic ends the worker, as it did before inputs
-  // queued here: the pool reports the input it was on and hands the others to a fresh worker.
-  queue.catch((error: unknown) =>
-    process.nextTick(() => {
-      throw error;
-    }),
-  );
-});
+serveBatchWorker();

@@ -28,6 +28,37 @@ function gen(nodeFlags: readonly string[], env: Record<string, string>) {
 }
 
 describe('code cache', () => {
+  it("is taken by a batch's worker threads too, which write the same files as one thread", () => {
+    const dir = tempDir();
+    const example = readFileSync('examples/params.example.yaml', 'utf8');
+    const inputs = [1, 2, 3].map((i) => {
+      const file = join(dir, `w${i}.yaml`);
+      writeFileSync(file, example.replace('YDH-2025-0001', `YDH-2025-W${i}`));
+      return file;
+    });
+    const run = (jobs: string) => {
+      const out = tempDir();
+      const r = spawnSync(process.execPath, [CLI, 'gen', ...inputs, '-o', out, '-q', '-j', jobs], {
+        encoding: 'utf8',
+        env: cliEnv({ CONTRACT_DEBUG_CODE_CACHE: '1', CONTRACT_CACHE: '0', SOURCE_DATE_EPOCH: '1740787200' }),
+        timeout: 120_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return { stderr: r.stderr, files: readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f))] as const) };
+    };
+    const threads = run('3');
+    // The main thread renders as one of the three (a short batch), beside two workers.
+    expect(threads.stderr.split('\n').filter((l) => l !== '').sort()).toEqual([
+      'contract: code cache accepted (render)',
+      'contract: worker code cache accepted (render)',
+      'contract: worker code cache accepted (render)',
+    ]);
+    const alone = run('1');
+    expect(alone.stderr).toBe('contract: code cache accepted (render)\n');
+    expect(threads.files.map(([f]) => f)).toEqual(alone.files.map(([f]) => f));
+    for (const [i, [name, bytes]] of alone.files.entries()) expect(Buffer.compare(threads.files[i]![1], bytes), name).toBe(0);
+  }, 120_000);
+
   it('is taken by the Node that built it, refused under another V8 flag, and the output is the same either way', () => {
     const built = gen([], { CONTRACT_CACHE: '0' });
     expect(built.cache).toBe('contract: code cache accepted (render)\n');

@@ -9,7 +9,7 @@ import { processInput } from '../../output/process-input.js';
 import { resolveOutputTarget, type OutputTarget } from '../../output/target.js';
 import type { Format } from '../../formats.js';
 import { expandInputs, parseShard, selectShard } from '../inputs.js';
-import { longRun, tuneForRun } from '../tiering.js';
+import { longRun, tuneForRun, tuneForWorkers } from '../tiering.js';
 import { createProgress } from '../progress.js';
 import { createReporter, diagnosticJson, displayName, exitCodeOf, type Reporter } from '../report.js';
 import { detectLocale } from '../locale.js';
@@ -175,7 +175,10 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
   const inputs = selectShard(expanded.files, plan.shard);
   const jobs = plan.jobs ?? defaultJobs(inputs.length, availableParallelism(), options.watch === true);
   const threads = renderThreads(inputs, jobs);
-  tuneForRun(longRun('gen', inputs.length, threads, options.watch === true), threads);
+  const longRunning = longRun('gen', inputs.length, threads, options.watch === true);
+  // With workers, TurboFan's setting waits for them to load their code (tiering.ts).
+  const workersLoaded = threads === 1 ? undefined : tuneForWorkers(longRunning, threads);
+  if (threads === 1) tuneForRun(longRunning, threads);
   const { target, formats } = resolveOutputTarget(options.output ?? options.outDir ?? 'out', plan.requested, inputs.length);
   if (target.kind === 'stdout') checkStdoutTarget(target, reporter);
   if (target.kind === 'stdout' && options.manifest) throw usage('--manifest lists files beside the outputs; -o - writes no file', '--manifest 在输出文件旁列出清单；-o - 不写文件');
@@ -219,6 +222,7 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
     ...(target.kind === 'file' ? { outFile: target.path } : {}),
     jobs,
     renderHere: renderHereFor(inputs.length, threads, options.watch === true),
+    ...(workersLoaded ? { onWorkersLoaded: workersLoaded } : {}),
     ...render,
     onResult: (result, done) => {
       progress.clear();

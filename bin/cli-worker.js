@@ -1,0 +1,11 @@
+// A batch worker thread of the CLI (src/output/worker-pool.ts starts it when it runs from the
+// bundle). It loads the CLI's bundle as the main thread does (load-cli.js), with the build's code
+// cache: a worker that compiled its code from source took ~0.1 s more of CPU before its first
+// contract was done (the ES modules of dist/contract-worker.mjs, which the library's workers
+// load). V8 takes the cache only under the flags it was made with; the main thread applies its
+// own settings once its workers are ready (src/cli/commands/gen-run.ts).
+import { loadCli } from './load-cli.js';
+
+const cli = await loadCli({ args: ['gen'], inWorker: true });
+if (process.env.CONTRACT_DEBUG_CODE_CACHE === '1') process.stderr.write(`contract: worker code cache ${cli.cache}${cli.kind ? ` (${cli.kind})` : ''}\n`);
+(await cli.batchWorker())(cli.cache);
