@@ -118,8 +118,8 @@ const coldRss = median(cold.map((r) => r.rssMb));
 const loWall = hasSoffice ? median(lo) : undefined;
 
 // 2. Batches of 200 distinct inputs, -j 2 and -j 1, each with an empty subset cache; and a
-// handful of inputs with the default -j (in process, unoptimised: src/cli/tiering.ts), and a short
-// batch (the main thread and workers), three times each.
+// handful of inputs and a short batch with the default -j (on 2 cores both the main thread and a
+// worker, unoptimised: src/cli/commands/gen-run.ts, src/cli/tiering.ts), three times each.
 let batches = 0;
 function batch(jobs, n = quick ? 60 : 200) {
   const id = batches++;
@@ -140,7 +140,6 @@ const j1 = batch(1);
 const SMALL = 8;
 const small = [0, 1, 2].map(() => batch(undefined, SMALL));
 const smallWall = median(small.map((r) => r.wall));
-// A short batch: the main thread renders as one of the default threads (src/cli/commands/gen-run.ts).
 const SHORT = 20;
 const short = [0, 1, 2].map(() => batch(undefined, SHORT));
 const shortWall = median(short.map((r) => r.wall));

@@ -91,9 +91,10 @@ describe('render threads of a batch', () => {
     expect(renderThreads(['a.yaml', '-', 'b.yaml'], 4)).toBe(1);
   });
 
-  it('by default: one worker per 5 inputs, in process below 10, up to the cores less one, and 2 on 2 cores', () => {
+  it('by default: one thread per 4 inputs, in process below 8, up to the cores less one, and 2 on 2 cores', () => {
     expect(defaultJobs(1, 2)).toBe(1);
-    expect(defaultJobs(9, 2)).toBe(1);
+    expect(defaultJobs(7, 2)).toBe(1);
+    expect(defaultJobs(8, 2)).toBe(2);
     expect(defaultJobs(10, 2)).toBe(2);
     expect(defaultJobs(200, 2)).toBe(2);
     expect(defaultJobs(200, 1)).toBe(1);

@@ -43,16 +43,16 @@ function parseJobs(value: string | undefined): number | undefined {
 }
 
 /**
- * Inputs a worker takes on before another one pays: a worker's start (its own isolate, loading
- * and compiling the renderers) costs about what a few contracts cost in process. On 2 cores,
- * distinct contracts, in process (unoptimised below 16 inputs, tiering.ts) against two workers,
- * four runs each interleaved on a shared machine: 8 inputs 1.33-1.46 s (once 1.95) against
- * 1.51-1.62 s; 10 inputs 1.68-2.24 against 1.65-1.78 s; 12 inputs 1.72-2.52 against 1.82-1.92 s;
- * 16 inputs 2.21-2.49 against 1.98-2.06 s. (With TurboFan on in process for any batch, the
- * crossing was at ~8: 10 inputs 1.49-1.52 against 1.43-1.46 s; 60 inputs 4.56-4.90 against
- * 4.08-4.43 s, at 172-174 MB peak RSS against 204-206 MB.)
+ * Inputs a thread takes on before another one pays. A second thread of a short batch is a worker
+ * beside the main thread (renderHereFor), whose start (its own isolate, the renderers loaded with
+ * the code cache) costs about what a few contracts cost in process. On 2 cores, distinct
+ * contracts, in process (unoptimised below 16 inputs, tiering.ts) against the main thread and a
+ * worker, ten runs each interleaved on a shared machine: 6 inputs 1.16-1.64 s (median 1.33)
+ * against 1.11-1.50 s (median 1.35); 8 inputs 1.26-1.36 s (median 1.30) against 1.18-1.23 s
+ * (median 1.21), at ~170 instead of ~105 MB peak RSS. (Before the main thread rendered, two
+ * workers took over from 10 inputs: 8 inputs 1.33-1.46 s in process against 1.51-1.62 s.)
  */
-const INPUTS_PER_WORKER = 5;
+const INPUTS_PER_WORKER = 4;
 
 /**
  * Under --watch every generation starts its workers afresh, while one thread in process stays
@@ -64,10 +64,11 @@ const INPUTS_PER_WORKER = 5;
 const INPUTS_PER_WORKER_WATCHING = 64;
 
 /**
- * Workers when `--jobs` is not given: one per INPUTS_PER_WORKER inputs (one thread in process
- * below that), up to one per core less one, which leaves a core to the main thread, the garbage
- * collector's and the optimising compiler's threads; on 2 cores, two: there the main thread takes
- * ~5% of a batch's CPU, and two workers beat one thread in process from ~10 inputs on (above).
+ * Threads when `--jobs` is not given: one per INPUTS_PER_WORKER inputs (one thread in process
+ * below that), up to one per core less one, which in a long batch, all workers, leaves a core to
+ * the main thread, the garbage collector's and the optimising compiler's threads; on 2 cores,
+ * two: there the main thread takes ~5% of a long batch's CPU, and two threads beat one in
+ * process from ~8 inputs on (above).
  */
 export function defaultJobs(inputs: number, cores: number, watching = false): number {
   const perWorker = watching ? INPUTS_PER_WORKER_WATCHING : INPUTS_PER_WORKER;

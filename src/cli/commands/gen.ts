@@ -19,7 +19,7 @@ export function registerGen(program: Command, run: (fn: () => Promise<CommandRes
     .option('--draft', say('accept missing required values (each a warning); print them and unfilled optional blanks as ____; mark every page 草稿 DRAFT', '接受缺少的必填项（各报一个警告）；缺少的必填项和未填写的可选项印为 ____；每页加“草稿 DRAFT”标记'))
     .option('--pdfa', say('write the PDF as PDF/A-2b for archiving', '生成 PDF/A-2b 格式的 PDF，便于归档'))
     .option('--font <roles>', say('fonts, overriding the params: body=<file|family>,heading=<file|family> (a face of a collection as file.ttc#2)', '字体，优先于参数文件：body=<文件|字体族>,heading=<文件|字体族>（字体集中的某一字体写作 file.ttc#2）'))
-    .option('-j, --jobs <n>', say('threads that render at once (default: one per 5 inputs, or per 64 with --watch, up to the number of cores less one, or 2 on 2 cores; 1 runs in process; in a short batch the main thread is one of them, else all are workers)', '同时渲染的线程数（默认：每 5 个输入一个，--watch 时每 64 个一个，最多为 CPU 核数减一，双核时为 2；1 为在本进程内运行；输入较少时主线程也参与渲染，否则全部为工作线程）'))
+    .option('-j, --jobs <n>', say('threads that render at once (default: one per 4 inputs, or per 64 with --watch, up to the number of cores less one, or 2 on 2 cores; 1 runs in process; in a short batch the main thread is one of them, else all are workers)', '同时渲染的线程数（默认：每 4 个输入一个，--watch 时每 64 个一个，最多为 CPU 核数减一，双核时为 2；1 为在本进程内运行；输入较少时主线程也参与渲染，否则全部为工作线程）'))
     .option('--shard <k/n>', say('process only shard k of n (a stable split for CI matrices)', '只处理 n 份中的第 k 份（用于 CI 矩阵的稳定划分）'))
     .option('--manifest', say('also write SHA256SUMS and manifest.json (hashes of inputs, templates and outputs) beside the outputs', '同时在输出旁写出 SHA256SUMS 和 manifest.json（输入、模板和输出的哈希）'))
     .option('--json', say('print one machine-readable report on stdout (same as -f json)', '在标准输出打印一份机器可读的报告（同 -f json）'))
