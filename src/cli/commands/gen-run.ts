@@ -80,10 +80,9 @@ export function defaultJobs(inputs: number, cores: number, watching = false): nu
  * only write what the workers send: while the batch gives each thread fewer than
  * RENDER_HERE_BELOW inputs, and not under --watch.
  *
- * A worker's start costs ~0.6 s of CPU before its first contract is done (its own isolate, the
- * renderers loaded and compiled from source, everything run cold), against ~0.1 s for each
- * contract after; the main thread has the renderers loaded with the build's code cache already,
- * and would otherwise wait. A short batch pays that start for a large share of its time. The
+ * A worker's start costs ~0.5 s of CPU before its first contract is done (its own isolate, the
+ * renderers loaded, everything run cold), against ~0.1 s for each contract after; the main
+ * thread has the renderers loaded already, and would otherwise wait. A short batch pays that start for a large share of its time. The
  * longer the batch, the larger the main thread's heap grows, which V8 sizes as a process's (the
  * workers' are capped, worker-pool.ts). Distinct contracts, `-j 2` on 2 cores, against the main
  * thread only writing, side by side on a shared machine (wall time, then peak RSS):
@@ -92,8 +91,8 @@ export function defaultJobs(inputs: number, cores: number, watching = false): nu
  * - 23 inputs: 1.97-1.99 against 2.24-2.83 s; 190-193 against 167-168 MB;
  * - 31 inputs: 2.73-3.08 against 3.14-3.18 s, but 193-203 against 169-174 MB;
  * - 100 inputs: 5.76-5.91 against 6.40-6.45 s, but 268-281 against 187-189 MB.
- * Below 10 inputs one thread in process is faster still (defaultJobs): 8 inputs 1.27-1.32 s in
- * process against 1.25-1.27 s with the main thread and a worker.
+ * (Measured before the workers took the code cache, bin/cli-worker.js.) Below 8 inputs one
+ * thread in process is as fast (defaultJobs).
  */
 export const RENDER_HERE_BELOW = 12;
 
@@ -178,8 +177,9 @@ export async function generateOnce(plan: GenPlan): Promise<GenOutcome> {
   const threads = renderThreads(inputs, jobs);
   const longRunning = longRun('gen', inputs.length, threads, options.watch === true);
   // With workers, TurboFan's setting waits for them to load their code (tiering.ts).
-  const workersLoaded = threads === 1 ? undefined : tuneForWorkers(longRunning, threads);
+  let workersLoaded: (() => void) | undefined;
   if (threads === 1) tuneForRun(longRunning, threads);
+  else workersLoaded = tuneForWorkers(longRunning, threads);
   const { target, formats } = resolveOutputTarget(options.output ?? options.outDir ?? 'out', plan.requested, inputs.length);
   if (target.kind === 'stdout') checkStdoutTarget(target, reporter);
   if (target.kind === 'stdout' && options.manifest) throw usage('--manifest lists files beside the outputs; -o - writes no file', '--manifest 在输出文件旁列出清单；-o - 不写文件');
