@@ -108,7 +108,6 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     const here = options.renderHere ? (input: string) => processInput(input, options) : undefined;
     await processInParallel(inputs, renderOptionsOf(options), here ? jobs - 1 : jobs, finish, here, options.onWorkersLoaded);
   } else {
-    options.onWorkersLoaded?.();
     for (const [index, input] of inputs.entries()) await finish(index, await processInput(input, options));
   }
   return results;

@@ -28,6 +28,14 @@ function gen(nodeFlags: readonly string[], env: Record<string, string>) {
 }
 
 describe('code cache', () => {
+  it("the CLI's worker script run by hand says it is not a command: exit 2, nothing written", () => {
+    const out = tempDir();
+    const r = spawnSync(process.execPath, [join(dirname(CLI), 'cli-worker.js'), 'gen', 'examples/params.example.yaml', '-o', out], { encoding: 'utf8', env: cliEnv(), timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/worker thread of a `contract gen` batch, not a command; run bin\/contract\.js/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it("is taken by a batch's worker threads too, which write the same files as one thread", () => {
     const dir = tempDir();
     const example = readFileSync('examples/params.example.yaml', 'utf8');
