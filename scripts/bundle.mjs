@@ -6,9 +6,12 @@
 // Bundling also means a cold start reads and compiles a few files instead of hundreds. The bundle is minified (less to parse
 // at every start; CONTRACT_BUNDLE_MINIFY=0 keeps names for profiling). pdfkit is bundled without the parts contract never calls (see
 // stubs/unused.mjs); the font package stays external (it is data).
+// docx's helper functions for class fields and object spread are replaced with faster ones that
+// do the same (scripts/docx-helpers.mjs).
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { BUNDLE_HEAD, BUNDLE_TAIL } from '../bin/load-cli.js';
+import { docxHelpers } from './docx-helpers.mjs';
 
 rmSync('dist/chunks', { recursive: true, force: true });
 const unused = new URL('./stubs/unused.mjs', import.meta.url).pathname;
@@ -40,7 +43,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: ['@embedpdf/fonts-sc'],
   alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
-  plugins: [zodWithoutLocales],
+  plugins: [zodWithoutLocales, docxHelpers],
   banner: { js: "import { createRequire as __contractCreateRequire } from 'node:module'; const require = __contractCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',
@@ -83,7 +86,7 @@ await build({
   minify: process.env.CONTRACT_BUNDLE_MINIFY !== '0',
   external: ['@embedpdf/fonts-sc'],
   alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
-  plugins: [zodWithoutLocales, inlinePrecompiledTemplates, lazyChildProcessForCommander],
+  plugins: [zodWithoutLocales, docxHelpers, inlinePrecompiledTemplates, lazyChildProcessForCommander],
   define: { 'import.meta.url': '__contractModuleUrl' },
   banner: { js: "const __contractModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
