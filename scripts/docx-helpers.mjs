@@ -59,6 +59,34 @@ const REPLACEMENTS = [
 		for (const { key, value } of Object.values(this.root)) if (value !== void 0) key in attrs ? Object.defineProperty(attrs, key, { value, enumerable: !0, configurable: !0, writable: !0 }) : attrs[key] = value;
 		return { _attr: attrs };`,
   ],
+  [
+    // XmlComponent.prepForXml, which every element of every part goes through: flatMap with a
+    // callback, then filter, two arrays per element. One loop, the same children in the same
+    // order: flatMap's length read once, holes skipped, an array result flattened one level,
+    // undefined dropped.
+    `		const children = this.root.flatMap((comp) => {
+			if (isXmlComponent(comp)) {
+				const parts = comp.writtenAs;
+				return parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
+			}
+			return comp;
+		}).filter((comp) => comp !== void 0);`,
+    `		const children = [];
+		for (let root = this.root, n = root.length, i = 0; i < n; i++) {
+			if (!(i in root)) continue;
+			const comp = root[i];
+			let out = comp;
+			if (isXmlComponent(comp)) {
+				const parts = comp.writtenAs;
+				out = parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
+			}
+			if (!Array.isArray(out)) {
+				if (out !== void 0) children.push(out);
+				continue;
+			}
+			for (let k = 0, m = out.length; k < m; k++) if (k in out && out[k] !== void 0) children.push(out[k]);
+		}`,
+  ],
 ];
 
 /** Applies REPLACEMENTS to docx's ES module when esbuild loads it. */
