@@ -19,8 +19,8 @@
 // build here, instead of running unpatched or patched wrongly.
 import { readFile } from 'node:fs/promises';
 
-/** [what docx has, what it becomes, why]. */
-const REPLACEMENTS = [
+/** [what docx has, what it becomes] (why: the comment above each); test/render/docx/docx-helpers.test.ts checks them. */
+export const REPLACEMENTS = [
   [
     // Babel's defineProperty: a class field's name, nearly always a string already, went through
     // toPropertyKey -> toPrimitive -> typeof (three calls, unoptimised in a cold run).
@@ -86,6 +86,54 @@ const REPLACEMENTS = [
 			}
 			for (let k = 0, m = out.length; k < m; k++) if (k in out && out[k] !== void 0) children.push(out[k]);
 		}`,
+  ],
+  [
+    // The XML writer (docx's copy of the xml package's): `resolve` turns the whole tree into
+    // records of name, attribute list and content list (with a closure per element), then `format`
+    // turns those into text. Without indentation (docx's default, and all contract asks for),
+    // `writeFlat` does both in one pass and builds the same text: the same attributes in the same
+    // order, and content kept in a list until the element closes, as a text value still replaces
+    // the entry before it. With indentation, docx's own path, unchanged.
+    `	return (declaration === void 0 ? "" : \`<?xml version="1.0" encoding="\${escapeAll(declaration.encoding || "UTF-8")}"\${standalone}?>\${indent ? "\\n" : ""}\`) + items.map((item, i) => format(resolve(item, indent, startDepth), indent, i === items.length - 1)).join("");
+};`,
+    `	return (declaration === void 0 ? "" : \`<?xml version="1.0" encoding="\${escapeAll(declaration.encoding || "UTF-8")}"\${standalone}?>\${indent ? "\\n" : ""}\`) + (indent === "" ? items.map((item) => writeFlat(item)) : items.map((item, i) => format(resolve(item, indent, startDepth), indent, i === items.length - 1))).join("");
+};
+var writeFlat = (data) => {
+	const name = Object.keys(data)[0];
+	const values = name === void 0 ? void 0 : data[name];
+	let attributes = "";
+	const content = [];
+	if (typeof values === "object") {
+		if (values !== null) {
+			const { _attr: attr, _cdata: cdata } = values;
+			if (attr) for (const [key, value] of Object.entries(attr)) attributes += \` \${key}="\${String(escapeValue(value))}"\`;
+			if (cdata) content.push(\`<![CDATA[\${cdata.replace(/\\]\\]>/g, "]]]]><![CDATA[>")}]]>\`);
+			if (Array.isArray(values)) {
+				let isStringContent = false;
+				content.push("");
+				for (const value of values) if (typeof value === "object") {
+					if (Object.keys(value)[0] === "_attr") {
+						for (const [key, v] of Object.entries(value._attr)) attributes += \` \${key}="\${String(escapeValue(v))}"\`;
+					} else content.push(writeFlat(value));
+				} else {
+					content.pop();
+					isStringContent = true;
+					content.push(escapeValue(value));
+				}
+				if (!isStringContent) content.push("");
+			}
+		}
+	} else content.push(escapeValue(values));
+	const length = content.length;
+	const open = (name ? \`<\${name}\` : "") + attributes + (length > 0 ? name ? ">" : "" : "/>");
+	if (length === 0) return open;
+	let inner = "";
+	for (let i = 0; i < length; i++) {
+		const child = content[i];
+		inner += child === void 0 ? "" : String(child);
+	}
+	return open + inner + (name ? \`</\${name}>\` : "");
+};`,
   ],
 ];
 
