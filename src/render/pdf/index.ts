@@ -62,9 +62,10 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   }) as unknown as PdfDoc;
   installXmp(pdf, info);
 
-  const chunks: Uint8Array[] = [];
-  pdf.on('data', (chunk) => chunks.push(chunk));
+  const chunks = collectOutput(pdf);
   const done = new Promise<void>((resolve, reject) => {
+    // Nothing reaches the stream any more but its end: a piece that did would be out of order.
+    pdf.on('data', () => reject(new Error('pdfkit wrote to its stream past renderPdf')));
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });
@@ -100,6 +101,27 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   pdf.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/**
+ * The pieces of the file, in order, as pdfkit writes them. pdfkit's document is a readable
+ * stream: each of the thousands of pieces it writes (an object's number, its dictionary, its
+ * stream, …) went through Node's stream machinery, a string copied to bytes a character at a
+ * time in JavaScript, and the stream's buffer copied again on the way out (~3 ms of a contract's
+ * PDF, unoptimised as in a worker or a cold run). The same bytes are kept here directly, and
+ * pdfkit's offsets counted as it counts them, for its cross-reference table. What pdfkit wrote
+ * while it was constructed (the header) is read from the stream first.
+ */
+function collectOutput(pdf: PdfDoc): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let written = pdf.read(); written !== null; written = pdf.read()) chunks.push(written);
+  pdf._write = (data) => {
+    // pdfkit keeps the low byte of each UTF-16 unit of a string, as latin1 does.
+    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1');
+    chunks.push(bytes);
+    pdf._offset += bytes.length;
+  };
+  return chunks;
 }
 
 /**

@@ -2,8 +2,9 @@
  * The parts of a pdfkit 0.20 document this renderer uses, typed in one place. Besides the
  * public `ref()` / `addPage()` / `addContent()`, it reaches `page.dictionary`,
  * `page.resources` (a page's resources come from `ref()` with a ProcSet: index.ts shares one),
- * `_root` (the catalog), `_addInfo` (to escape the XMP metadata) and `endAcroForm`
- * (replaced: the signature form is ours):
+ * `_root` (the catalog), `_addInfo` (to escape the XMP metadata), `endAcroForm`
+ * (replaced: the signature form is ours) and `_write` with `_offset` (replaced: index.ts collects
+ * the file's pieces itself):
  * re-check them when upgrading pdfkit.
  */
 export interface PdfRef {
@@ -27,6 +28,12 @@ export interface PdfDoc {
   ref: (data?: Record<string, unknown>) => PdfRef;
   addPage(options: Record<string, unknown>): unknown;
   addContent(data: string | Uint8Array): unknown;
+  /** Where the next byte goes in the file: PDFReference reads it for the cross-reference table. */
+  _offset: number;
+  /** Writes one piece of the file: bytes as they are, a string as its latin1 bytes and a newline. */
+  _write: (data: Uint8Array | string) => void;
+  /** What the document (a readable stream) has written and no one has read, or null. */
+  read(): Uint8Array | null;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
