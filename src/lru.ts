@@ -19,6 +19,11 @@ export class LruMap<K, V> {
     return value;
   }
 
+  /** Whether `key` is kept, without making it the most recently used. */
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
   set(key: K, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);

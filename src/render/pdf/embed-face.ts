@@ -18,6 +18,7 @@ import { glyphMetrics, type FontFace } from '../../fonts/face.js';
 import { EmbeddedFont, embedsWholeFonts } from './embed-font.js';
 import type { PdfDoc } from './pdfkit-internals.js';
 import type { SubsetStore } from './subset-store.js';
+import { LruMap } from '../../lru.js';
 
 /**
  * One stretch of text drawn with one font: its CIDs, two bytes each, as the inside of a PDF
@@ -43,24 +44,90 @@ interface SharedGlyphs {
   readonly gids: ReadonlySet<number>;
   /** Whether a code point's glyph is one of `gids`, as looked up so far. */
   readonly byCodePoint: Map<number, boolean>;
+  /** The code points of the shared text that the face draws (their glyph is one of `gids`). */
+  readonly drawn: ReadonlySet<number>;
+  /**
+   * Texts made only of `drawn` code points, as the shared font's bytes. The shared font is the
+   * same in every document (its glyphs and CIDs are those of the shared text), so these bytes
+   * are too: most lines of a batch's contracts are the templates' text, and are encoded once.
+   */
+  readonly lines: LruMap<string, string>;
 }
+
+/** Lines kept per face and shared text: a contract of the example draws ~1,300 texts with the body face. */
+const MAX_SHARED_LINES = 4096;
 
 /** Per face and shared text (a face can be both the body and the heading face): kept across documents. */
 const sharedOf = new WeakMap<FontFace, Map<string, SharedGlyphs>>();
+/** The faces of `sharedOf`, for configureSharedLines (a WeakMap cannot be listed). */
+const facesSeen = new Set<WeakRef<FontFace>>();
 
 function sharedGlyphs(face: FontFace, text: string): SharedGlyphs {
   let ofFace = sharedOf.get(face);
-  if (ofFace === undefined) sharedOf.set(face, (ofFace = new Map()));
+  if (ofFace === undefined) {
+    sharedOf.set(face, (ofFace = new Map()));
+    facesSeen.add(new WeakRef(face));
+  }
   let made = ofFace.get(text);
   if (made === undefined) {
     const gids = new Set<number>();
+    const drawn = new Set<number>();
     for (const ch of text) {
-      const gid = glyphMetrics(face, ch.codePointAt(0)!).gid;
-      if (gid !== 0) gids.add(gid);
+      const cp = ch.codePointAt(0)!;
+      const gid = glyphMetrics(face, cp).gid;
+      if (gid === 0) continue;
+      gids.add(gid);
+      drawn.add(cp);
     }
-    ofFace.set(text, (made = { gids, byCodePoint: new Map() }));
+    ofFace.set(text, (made = { gids, byCodePoint: new Map(), drawn, lines: new LruMap(MAX_SHARED_LINES) }));
   }
   return made;
+}
+
+/** Whether every code point of `text` is one of `drawn`. */
+function allDrawn(text: string, drawn: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (!drawn.has(cp)) return false;
+  }
+  return true;
+}
+
+let keeping = true;
+/**
+ * Lines are kept from the second document a process renders on, as line-break.ts keeps broken
+ * lines: a one-contract run (a cold `contract gen`) would pay for keeping them and never use them.
+ */
+let armed = false;
+
+/** Called when a document has been rendered: the next ones keep their shared lines. */
+export function keepSharedLines(): void {
+  armed = true;
+}
+
+/**
+ * For tests: encode every line afresh (`keep: false`), or keep lines again; forgets the lines
+ * kept, and `untilNextDocument` keeps none until a document has been rendered, as in a new process.
+ */
+export function configureSharedLines(options: { readonly keep: boolean; readonly untilNextDocument?: boolean }): void {
+  keeping = options.keep;
+  if (options.untilNextDocument) armed = false;
+  for (const ref of facesSeen) {
+    const face = ref.deref();
+    if (face === undefined) facesSeen.delete(ref);
+    else for (const made of sharedOf.get(face)?.values() ?? []) made.lines.clear();
+  }
+}
+
+/** Texts encoded from the kept lines since the process started. */
+let sharedLineHits = 0;
+
+/** For tests: texts encoded from kept lines since the process started, and lines kept now. */
+export function sharedLineStats(): { readonly hits: number; readonly kept: number } {
+  let kept = 0;
+  for (const ref of facesSeen) for (const made of sharedOf.get(ref.deref()!)?.values() ?? []) kept += made.lines.size;
+  return { hits: sharedLineHits, kept };
 }
 
 export class EmbeddedFace {
@@ -99,6 +166,8 @@ export class EmbeddedFace {
    * the glyph is there already; it only learns the character's CID.
    */
   register(text: string): void {
+    // Shared text only: the shared font registered all of it when it was made.
+    if (this.sharedGlyphs?.lines.has(text)) return;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
@@ -112,6 +181,12 @@ export class EmbeddedFace {
 
   /** `text` as runs of one font each (after finish); characters the face lacks are skipped. */
   encode(text: string): EncodedRun[] {
+    const shared = this.sharedGlyphs;
+    const kept = shared?.lines.get(text);
+    if (kept !== undefined) {
+      sharedLineHits++;
+      return [{ font: this.shared!, bytes: kept }];
+    }
     const runs: EncodedRun[] = [];
     let font: EmbeddedFont | undefined;
     let bytes = '';
@@ -132,6 +207,7 @@ export class EmbeddedFace {
       bytes += e.bytes;
     }
     if (font !== undefined) runs.push({ font, bytes });
+    if (shared !== undefined && keeping && armed && runs.length === 1 && runs[0]!.font === this.shared && allDrawn(text, shared.drawn)) shared.lines.set(text, runs[0]!.bytes);
     return runs;
   }
 

@@ -11,7 +11,7 @@ import { addSignatureWidgets, writeAcroForm } from './acroform.js';
 import { contentStream } from './content.js';
 import { layoutDocument } from './document.js';
 import { keepBrokenLines } from './line-break.js';
-import { EmbeddedFace } from './embed-face.js';
+import { EmbeddedFace, keepSharedLines } from './embed-face.js';
 import type { EmbeddedFont } from './embed-font.js';
 import { SHARED_TEXT } from './shared-text.js';
 import { withFonts } from './font.js';
@@ -100,6 +100,7 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   fonts.bold.embed();
   pdf.end();
   await done;
+  keepSharedLines();
   return Buffer.concat(chunks);
 }
 
