@@ -8,7 +8,6 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { redlineDocument } from '../../../src/diff/redline.js';
 import type { Block, ContractDocument } from '../../../src/model/types.js';
-import { validate, buildContract } from '../../../src/pipeline.js';
 import { forgetRenderedBlocks, renderedBlockStats } from '../../../src/render/docx/blocks.js';
 import { buildDocument, renderDocx } from '../../../src/render/docx/index.js';
 import { compileParts, packParts } from '../../../src/render/docx/package.js';
@@ -17,14 +16,9 @@ import { disarmReuse, MAX_BLOCKS } from '../../../src/render/docx/reuse.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
 import { EPOCH } from './helpers.js';
 import { docxParts } from './inspect.js';
+import { documentOf } from '../documents.js';
 
 const EXAMPLE = readFileSync('examples/params.example.yaml', 'utf8');
-
-async function documentOf(yaml: string, options: { draft?: boolean } = {}): Promise<ContractDocument> {
-  const { params, diagnostics } = await validate({ yaml, file: 'params.yaml' }, options);
-  if (!params) throw new Error(diagnostics.map((d) => d.message.en).join('\n'));
-  return buildContract(params, options);
-}
 
 /** The bytes with nothing kept from earlier renders. */
 async function alone(doc: ContractDocument): Promise<Buffer> {

@@ -7,18 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContractDocument } from '../../../src/model/types.js';
-import { buildContract, validate } from '../../../src/pipeline.js';
 import { configureSharedLines, sharedLineStats } from '../../../src/render/pdf/embed-face.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
+import { documentOf } from '../documents.js';
 
 const EPOCH = 1_740_787_200;
 const EXAMPLE = readFileSync('examples/params.example.yaml', 'utf8');
-
-async function documentOf(yaml: string, options: { draft?: boolean } = {}): Promise<ContractDocument> {
-  const { params, diagnostics } = await validate({ yaml, file: 'params.yaml' }, options);
-  if (!params) throw new Error(diagnostics.map((d) => d.message.en).join('\n'));
-  return buildContract(params, options);
-}
 
 const pdf = async (doc: ContractDocument): Promise<Buffer> => Buffer.from(await renderPdf(doc, { sourceDateEpoch: EPOCH }));
 
