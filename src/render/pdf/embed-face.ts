@@ -59,15 +59,12 @@ const MAX_SHARED_LINES = 4096;
 
 /** Per face and shared text (a face can be both the body and the heading face): kept across documents. */
 const sharedOf = new WeakMap<FontFace, Map<string, SharedGlyphs>>();
-/** The faces of `sharedOf`, for configureSharedLines (a WeakMap cannot be listed). */
-const facesSeen = new Set<WeakRef<FontFace>>();
+/** Every store of kept lines, for configureSharedLines and sharedLineStats (a WeakMap cannot be listed). */
+const lineStores = new Set<LruMap<string, string>>();
 
 function sharedGlyphs(face: FontFace, text: string): SharedGlyphs {
   let ofFace = sharedOf.get(face);
-  if (ofFace === undefined) {
-    sharedOf.set(face, (ofFace = new Map()));
-    facesSeen.add(new WeakRef(face));
-  }
+  if (ofFace === undefined) sharedOf.set(face, (ofFace = new Map()));
   let made = ofFace.get(text);
   if (made === undefined) {
     const gids = new Set<number>();
@@ -79,7 +76,9 @@ function sharedGlyphs(face: FontFace, text: string): SharedGlyphs {
       gids.add(gid);
       drawn.add(cp);
     }
-    ofFace.set(text, (made = { gids, byCodePoint: new Map(), drawn, lines: new LruMap(MAX_SHARED_LINES) }));
+    const lines = new LruMap<string, string>(MAX_SHARED_LINES);
+    lineStores.add(lines);
+    ofFace.set(text, (made = { gids, byCodePoint: new Map(), drawn, lines }));
   }
   return made;
 }
@@ -113,11 +112,7 @@ export function keepSharedLines(): void {
 export function configureSharedLines(options: { readonly keep: boolean; readonly untilNextDocument?: boolean }): void {
   keeping = options.keep;
   if (options.untilNextDocument) armed = false;
-  for (const ref of facesSeen) {
-    const face = ref.deref();
-    if (face === undefined) facesSeen.delete(ref);
-    else for (const made of sharedOf.get(face)?.values() ?? []) made.lines.clear();
-  }
+  for (const lines of lineStores) lines.clear();
 }
 
 /** Texts encoded from the kept lines since the process started. */
@@ -126,7 +121,7 @@ let sharedLineHits = 0;
 /** For tests: texts encoded from kept lines since the process started, and lines kept now. */
 export function sharedLineStats(): { readonly hits: number; readonly kept: number } {
   let kept = 0;
-  for (const ref of facesSeen) for (const made of sharedOf.get(ref.deref()!)?.values() ?? []) kept += made.lines.size;
+  for (const lines of lineStores) kept += lines.size;
   return { hits: sharedLineHits, kept };
 }
 
