@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { loadCli } from './load-cli.js';
+import { loadCli } from '../lib/load-cli.js';
 
 const cli = await loadCli();
 if (cli === undefined) {

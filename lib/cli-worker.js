@@ -3,13 +3,14 @@
 // cache: a worker that compiled its code from source took ~0.1 s more of CPU before its first
 // contract was done (the ES modules of dist/contract-worker.mjs, which the library's workers
 // load). V8 takes the cache only under the flags it was made with; the main thread applies its
-// own settings once its workers are ready (src/cli/commands/gen-run.ts).
+// own settings once its workers are ready (src/cli/commands/gen-run.ts). It is in lib/, beside the
+// loader, not in bin/: bin/ holds the one command, bin/contract.js.
 import { isMainThread } from 'node:worker_threads';
 import { loadCli } from './load-cli.js';
 
 if (isMainThread) {
   // Run by hand it would wait for inputs that never come: say what to run instead.
-  process.stderr.write('contract: bin/cli-worker.js is the worker thread of a `contract gen` batch, not a command; run bin/contract.js (contract --help)\n');
+  process.stderr.write('contract: lib/cli-worker.js is the worker thread of a `contract gen` batch, not a command; run bin/contract.js (contract --help)\n');
   process.exit(2);
 }
 const cli = await loadCli({ args: ['gen'], inWorker: true });

@@ -109,7 +109,7 @@ export async function loadCli({ makingCache = false, args = process.argv.slice(2
   }
   // Every command starts without the optimising compiler (see src/cli/tiering.ts), as the
   // build's cache was made; a long-running command turns it back on. A batch's worker thread
-  // (bin/cli-worker.js) leaves V8's settings, which are the process's, to the main thread.
+  // (lib/cli-worker.js) leaves V8's settings, which are the process's, to the main thread.
   if (!inWorker) setFlagsFromString('--no-opt');
   const kind = cacheKindOf(args);
   const userPath = makingCache ? undefined : await userCachePath(kind);

@@ -1,6 +1,6 @@
 // Bundles the library into dist/index.mjs and the batch worker into dist/contract-worker.mjs
 // (+ shared, lazily loaded chunks), and the CLI into one CommonJS file, dist/contract.cjs, which
-// bin/load-cli.js compiles with a V8 code cache (scripts/code-cache.mjs; an ES module cannot
+// lib/load-cli.js compiles with a V8 code cache (scripts/code-cache.mjs; an ES module cannot
 // take one on Node 20). docx is only ever used bundled: its nanoid dependency declares Node 22+, so
 // installing it beside us would warn on Node 20, though the code it runs works there.
 // Bundling also means a cold start reads and compiles a few files instead of hundreds. The bundle is minified (less to parse
@@ -10,7 +10,7 @@
 // do the same (scripts/docx-helpers.mjs).
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { BUNDLE_HEAD, BUNDLE_TAIL } from '../bin/load-cli.js';
+import { BUNDLE_HEAD, BUNDLE_TAIL } from '../lib/load-cli.js';
 import { docxHelpers } from './docx-helpers.mjs';
 
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -103,7 +103,7 @@ await build({
   // A vm.Script has no loader for import() (without an experimental flag): none may be left. (An
   // unminified build keeps comments, one of which quotes `import()`.)
   if (/(?<!`)\bimport\(/.test(ascii)) throw new Error(`${file} has a dynamic import(): import it statically`);
-  // Written inside the CommonJS wrapper the loader compiles it in (bin/load-cli.js).
+  // Written inside the CommonJS wrapper the loader compiles it in (lib/load-cli.js).
   writeFileSync(file, BUNDLE_HEAD + ascii + BUNDLE_TAIL, 'latin1');
 }
 

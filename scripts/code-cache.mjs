@@ -1,15 +1,15 @@
-// Writes the V8 code caches of the CLI's bundle (bin/load-cli.js): dist/contract.cjs.v8cache,
+// Writes the V8 code caches of the CLI's bundle (lib/load-cli.js): dist/contract.cjs.v8cache,
 // taken after the bundle has generated the example (DOCX + PDF, no font subset cache) and
 // validated it, so that it holds the compiled code of everything a cold `gen` runs, not only the
 // bundle's top level; and dist/contract.cjs.check.v8cache, taken after validating it only, for
 // the commands that render nothing.
-// Run by `npm run build` after scripts/bundle.mjs; bin/load-cli.js reads them. Also writes the
+// Run by `npm run build` after scripts/bundle.mjs; lib/load-cli.js reads them. Also writes the
 // bundle's SHA-1 (dist/contract.cjs.build-id).
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIdPath, bundlePath, codeCachePaths, loadCli } from '../bin/load-cli.js';
+import { buildIdPath, bundlePath, codeCachePaths, loadCli } from '../lib/load-cli.js';
 
 const example = new URL('../examples/params.example.yaml', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'contract-code-cache-'));

@@ -17,7 +17,7 @@ import { tuneForRun } from './tiering.js';
 
 export { restoreCompileFlags } from './tiering.js';
 /**
- * The CLI's batch workers run this bundle too, compiled with its code cache (bin/cli-worker.js).
+ * The CLI's batch workers run this bundle too, compiled with its code cache (lib/cli-worker.js).
  * Imported when asked for: a command in the main thread loads the renderers only when it renders.
  */
 export async function batchWorker(): Promise<typeof import('../output/worker-serve.js').serveBatchWorker> {

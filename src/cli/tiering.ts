@@ -4,7 +4,7 @@
  * The optimising compiler (TurboFan). A run that makes one contract and exits spends its time in
  * code that runs once or a few times; TurboFan then costs more than its code saves: cold `gen`
  * of the example takes a quarter less CPU without it (`npm run bench`). A batch or --watch,
- * where the same code runs again and again, wants it. The CLI's loader (bin/load-cli.js) starts
+ * where the same code runs again and again, wants it. The CLI's loader (lib/load-cli.js) starts
  * every command without it, since V8 takes the build's code cache only under the flags it was
  * made with; a command that turns out to be long-running turns it back on.
  *
@@ -76,7 +76,7 @@ export function tuneForRun(longRunning: boolean, renderThreads = 1): void {
 }
 
 /**
- * For a batch on worker threads. V8 takes a worker's code cache (bin/cli-worker.js) only under
+ * For a batch on worker threads. V8 takes a worker's code cache (lib/cli-worker.js) only under
  * the flags it was made with, those a command starts with, and they are the process's: of the
  * settings here, TurboFan's is one of them (as is the young generation's growth; parallel
  * scavenging is not), so it is set by the function returned, to be called once the workers have

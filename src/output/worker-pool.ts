@@ -8,14 +8,14 @@ import { text } from '../diagnostics.js';
 
 /**
  * Where the worker script is: beside this module in dist/; for the CLI's bundle, the CLI's worker,
- * which loads that bundle with its code cache (bin/cli-worker.js); for the library's bundle, its
+ * which loads that bundle with its code cache (lib/cli-worker.js); for the library's bundle, its
  * worker entry.
  */
 function workerUrl(): URL {
   if (import.meta.url.endsWith('/output/worker-pool.js') || import.meta.url.endsWith('/output/worker-pool.ts')) {
     return new URL('./worker.js', import.meta.url);
   }
-  if (import.meta.url.endsWith('/dist/contract.cjs')) return pathToFileURL(join(packageRoot(), 'bin', 'cli-worker.js'));
+  if (import.meta.url.endsWith('/dist/contract.cjs')) return pathToFileURL(join(packageRoot(), 'lib', 'cli-worker.js'));
   return pathToFileURL(join(packageRoot(), 'dist', 'contract-worker.mjs'));
 }
 

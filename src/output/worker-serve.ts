@@ -9,7 +9,7 @@ type Message = { index: number; input: string; options: RenderOptions & LoadOpti
  * Makes this worker thread a batch worker: it processes one input per message, one after another
  * in the order given (it may be given the next before it is done with one, worker-pool.ts), and
  * sends the file contents back. First it says it is ready, and which code cache it was compiled
- * with (the CLI's worker, bin/cli-worker.js; 'none' for the library's).
+ * with (the CLI's worker, lib/cli-worker.js; 'none' for the library's).
  */
 export function serveBatchWorker(codeCache: 'accepted' | 'rejected' | 'none' = 'none', port: MessagePort | null = parentPort): void {
   if (port === null) return;

@@ -30,7 +30,7 @@ function gen(nodeFlags: readonly string[], env: Record<string, string>) {
 describe('code cache', () => {
   it("the CLI's worker script run by hand says it is not a command: exit 2, nothing written", () => {
     const out = tempDir();
-    const r = spawnSync(process.execPath, [join(dirname(CLI), 'cli-worker.js'), 'gen', 'examples/params.example.yaml', '-o', out], { encoding: 'utf8', env: cliEnv(), timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(dirname(CLI), '..', 'lib', 'cli-worker.js'), 'gen', 'examples/params.example.yaml', '-o', out], { encoding: 'utf8', env: cliEnv(), timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/worker thread of a `contract gen` batch, not a command; run bin\/contract\.js/);
     expect(readdirSync(out)).toEqual([]);

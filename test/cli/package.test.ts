@@ -51,8 +51,9 @@ describe('the package', () => {
     expect(paths).toContain('dist/contract.cjs');
     expect(paths).toContain('dist/contract.cjs.v8cache');
     expect(paths).toContain('dist/contract.cjs.check.v8cache');
-    expect(paths).toContain('bin/load-cli.js');
-    // What the loader reads to name and find a code cache of its own (bin/load-cli.js).
+    expect(paths).toContain('lib/load-cli.js');
+    expect(paths).toContain('lib/cli-worker.js');
+    // What the loader reads to name and find a code cache of its own (lib/load-cli.js).
     expect(paths).toContain('dist/contract.cjs.build-id');
     expect(paths).toContain('dist/output/cache-dir.js');
     expect(paths).toContain('dist/io/read-bounded.js');

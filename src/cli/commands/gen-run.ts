@@ -91,7 +91,7 @@ export function defaultJobs(inputs: number, cores: number, watching = false): nu
  * - 23 inputs: 1.97-1.99 against 2.24-2.83 s; 190-193 against 167-168 MB;
  * - 31 inputs: 2.73-3.08 against 3.14-3.18 s, but 193-203 against 169-174 MB;
  * - 100 inputs: 5.76-5.91 against 6.40-6.45 s, but 268-281 against 187-189 MB.
- * (Measured before the workers took the code cache, bin/cli-worker.js.) Below 8 inputs one
+ * (Measured before the workers took the code cache, lib/cli-worker.js.) Below 8 inputs one
  * thread in process is as fast (defaultJobs).
  */
 export const RENDER_HERE_BELOW = 12;
