@@ -130,3 +130,82 @@ describe("docx's XML writer as the bundles replace it", () => {
     );
   });
 });
+
+describe("docx's element and attribute components as the bundles replace them", () => {
+  const components = region('var __commonJSMin = ', '// src/file/xml-components/attributes.ts');
+  type Root = Record<string, unknown>;
+  type Prepared = { prepForXml: (context: unknown) => object };
+  type Classes = {
+    XmlAttributeComponent: new (root: unknown) => Prepared;
+    NextAttributeComponent: new (root: unknown) => Prepared;
+    XmlComponent: new (key: string) => Prepared & { root: unknown[] };
+  };
+  const names = ['XmlAttributeComponent', 'NextAttributeComponent', 'XmlComponent'];
+  const before = evaluate<Classes>(components, names);
+  const after = patched(components);
+  const now = evaluate<Classes>(after.text, names);
+
+  it('replaces the helpers and the three methods', () => expect(after.applied).toBe(5));
+
+  const key = fc.constantFrom('val', 'color', 'w:val', 'sz', '0', '__proto__', 'toString');
+  const value = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(undefined));
+  /** A subclass with an xmlKeys map, as docx's attribute classes have, or none. */
+  const attributeClass = (base: Classes['XmlAttributeComponent'], xmlKeys: Root | undefined) =>
+    xmlKeys === undefined
+      ? base
+      : class extends base {
+          xmlKeys = xmlKeys;
+        };
+  const roots = fc.oneof(
+    fc.dictionary(key, value, { maxKeys: 5 }),
+    fc.constantFrom(null, undefined, 'ab', 7),
+    fc.integer().map((v) => Object.defineProperty({ plain: 1 }, 'hidden', { value: v, enumerable: false })),
+    fc.integer().map((v) => Object.assign(Object.create({ inherited: v }), { own: v })),
+  );
+
+  it('XmlAttributeComponent maps the same keys to the same values', () => {
+    fc.assert(
+      fc.property(roots, fc.option(fc.dictionary(key, fc.constantFrom('w:a', 'w:b', ''), { maxKeys: 3 }), { nil: undefined }), (root, xmlKeys) => {
+        const a = outcome(() => new (attributeClass(before.XmlAttributeComponent, xmlKeys))(root).prepForXml({}));
+        const b = outcome(() => new (attributeClass(now.XmlAttributeComponent, xmlKeys))(root).prepForXml({}));
+        expect(b).toEqual(a);
+      }),
+    );
+  });
+
+  it('NextAttributeComponent keeps the first place and the last value of a repeated key', () => {
+    const entry = fc.record({ key, value });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 2 }), entry, { maxKeys: 5 }), (root) => {
+        expect(outcome(() => new now.NextAttributeComponent(root).prepForXml({}))).toEqual(outcome(() => new before.NextAttributeComponent(root).prepForXml({})));
+      }),
+    );
+  });
+
+  it('XmlComponent prepares the same children', () => {
+    /** A tree of components and plain values, built the same way from each copy of the classes. */
+    type Spec = { tag: string; kids: (Spec | string | number | undefined | { attrs: Root })[] };
+    const build = (classes: Classes, spec: Spec): Prepared => {
+      const element = new classes.XmlComponent(spec.tag);
+      for (const kid of spec.kids) {
+        if (kid !== null && typeof kid === 'object' && 'attrs' in kid) element.root.push(new classes.XmlAttributeComponent(kid.attrs));
+        else if (kid !== null && typeof kid === 'object') element.root.push(build(classes, kid));
+        else element.root.push(kid);
+      }
+      return element;
+    };
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.record({
+        tag: fc.constantFrom('w:p', 'w:r', 'w:t'),
+        // The recursive case last: past the depth fast-check allows, oneof takes the first.
+        kids: fc.array(fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 2 }), fc.integer(), fc.constant(undefined), fc.dictionary(key, value, { maxKeys: 2 }).map((attrs) => ({ attrs })), tie('tree') as fc.Arbitrary<Spec>), { maxLength: 4 }),
+      }),
+    }));
+    fc.assert(
+      fc.property(tree, (spec) => {
+        const prepare = (classes: Classes) => JSON.stringify(build(classes, spec).prepForXml({ stack: [] }));
+        expect(prepare(now)).toBe(prepare(before));
+      }),
+    );
+  });
+});
