@@ -116,6 +116,10 @@ export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontSty
         if (op.stroke !== undefined) out.push(`q ${num(op.stroke)} G ${num(op.width ?? 1)} w ${r} S Q`);
         break;
       }
+      case 'form':
+        endText();
+        out.push(`/${op.name} Do`);
+        break;
       default:
         assertNever(op);
     }

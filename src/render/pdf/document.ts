@@ -57,6 +57,6 @@ export function layoutDocument(doc: ContractDocument): Layout {
       layout.shortenPage(undefined);
     }
   });
-  decoratePages(layout.pages, doc.meta);
+  decoratePages(layout.pages, doc.meta, layout.forms);
   return layout;
 }

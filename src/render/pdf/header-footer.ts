@@ -10,13 +10,18 @@ import { HEADER_FOOTER, PAGE, STYLES, WATERMARK } from './style.js';
 
 export const footerText = (page: number, pages: number): string => `第 ${page} 页 共 ${pages} 页`;
 
-export function decoratePages(pages: readonly Page[], meta: DocumentMeta): void {
+/** The name of the form that draws the contract number (Layout.forms). */
+export const NUMBER_FORM = 'Num';
+
+export function decoratePages(pages: readonly Page[], meta: DocumentMeta, forms: Map<string, readonly Op[]>): void {
   const h = STYLES.header;
   const f = STYLES.footer;
   const right = PAGE.width - PAGE.marginRight;
   const number = `合同编号：${meta.number}`;
   const numberX = right - textWidth('regular', number, h.size);
   const draftX = numberX - h.size * 2 - textWidth('bold', WATERMARK.text, h.size);
+  // The one text of the header and footer that differs from one contract to the next.
+  forms.set(NUMBER_FORM, [{ kind: 'text', font: 'regular', size: h.size, x: numberX, y: HEADER_FOOTER.headerBaseline, text: number, spacing: 0, gray: HEADER_FOOTER.gray }]);
   pages.forEach((page, i) => {
     const ops: Op[] = [];
     if (meta.draft) {
@@ -25,7 +30,7 @@ export function decoratePages(pages: readonly Page[], meta: DocumentMeta): void 
     }
     ops.push(
       { kind: 'text', font: 'regular', size: h.size, x: PAGE.marginLeft, y: HEADER_FOOTER.headerBaseline, text: fitted(page.header, (meta.draft ? draftX : numberX) - PAGE.marginLeft - h.size * 2, h.size), spacing: 0, gray: HEADER_FOOTER.gray },
-      { kind: 'text', font: 'regular', size: h.size, x: numberX, y: HEADER_FOOTER.headerBaseline, text: number, spacing: 0, gray: HEADER_FOOTER.gray },
+      { kind: 'form', name: NUMBER_FORM },
       { kind: 'line', x1: PAGE.marginLeft, y1: HEADER_FOOTER.headerRuleY, x2: right, y2: HEADER_FOOTER.headerRuleY, width: HEADER_FOOTER.ruleWidth, gray: HEADER_FOOTER.gray },
     );
     // Words placed apart (half an em) rather than joined by narrow spaces, which text

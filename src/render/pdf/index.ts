@@ -19,6 +19,8 @@ import { defaultFontSet, type FontSet } from '../../fonts/index.js';
 import { documentInfo, installXmp } from './metadata.js';
 import { writeLinks } from './links.js';
 import { writeOutline } from './outline.js';
+import { keepPageContents, writePageContent } from './page-content.js';
+import type { Op } from './layout.js';
 import type { PdfDoc, PdfRef } from './pdfkit-internals.js';
 import { PAGE, type FontStyle } from './style.js';
 import type { SubsetStore } from './subset-store.js';
@@ -76,20 +78,19 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
     bold: new EmbeddedFace(pdf, fontSet.heading, { own: 'F2', shared: 'F4' }, { ...(store ? { store } : {}), sharedText: SHARED_TEXT.heading }),
   };
   // Every glyph is known before any is written: the subsets number them.
-  for (const page of layout.pages) for (const op of page.ops) if (op.kind === 'text') fonts[op.font].register(op.text);
+  for (const ops of [...layout.pages.map((page) => page.ops), ...layout.forms.values()]) for (const op of ops) if (op.kind === 'text') fonts[op.font].register(op.text);
   fonts.regular.finish();
   fonts.bold.finish();
   const pages: PdfRef[] = [];
   const fields: PdfRef[] = [];
   const resources = sharedResources(pdf);
   const fontResources = (resources.data.Font = {}) as Record<string, PdfRef>;
+  if (layout.forms.size > 0) resources.data.XObject = writeForms(pdf, layout.forms, fonts);
   layout.pages.forEach((page, i) => {
     addPage(pdf, resources);
     pages.push(pdf.page.dictionary);
     const used = new Set<EmbeddedFont>();
-    // As bytes: pdfkit turns a string into bytes one character at a time in JavaScript (~4 ms a
-    // contract before V8 optimises it, as in a cold run or a worker); a string would end in "\n".
-    pdf.addContent(Buffer.from(`${contentStream(page.ops, fonts, used)}\n`, 'latin1'));
+    writePageContent(pdf.page.content, `${contentStream(page.ops, fonts, used)}\n`);
     for (const font of used) fontResources[font.id] = font.ref;
     fields.push(...addSignatureWidgets(pdf, layout.signatures, i));
   });
@@ -101,6 +102,7 @@ export async function renderPdf(doc: ContractDocument, options: PdfOptions = {})
   pdf.end();
   await done;
   keepSharedLines();
+  keepPageContents();
   return Buffer.concat(chunks);
 }
 
@@ -123,6 +125,25 @@ function collectOutput(pdf: PdfDoc): Uint8Array[] {
     pdf._offset += bytes.length;
   };
   return chunks;
+}
+
+/**
+ * The forms pages draw by name (Layout.forms), each a form XObject over the whole page: its
+ * operations are in the page's own space (the form inherits the page's transform where it is
+ * drawn). Each has the fonts it uses as its resources.
+ */
+function writeForms(pdf: PdfDoc, forms: ReadonlyMap<string, readonly Op[]>, fonts: Readonly<Record<FontStyle, EmbeddedFace>>): Record<string, PdfRef> {
+  const refs: Record<string, PdfRef> = {};
+  for (const [name, ops] of forms) {
+    const used = new Set<EmbeddedFont>();
+    const content = Buffer.from(`${contentStream(ops, fonts, used)}\n`, 'latin1');
+    const font: Record<string, PdfRef> = {};
+    for (const f of used) font[f.id] = f.ref;
+    const form = pdf.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, PAGE.width, PAGE.height], Resources: { ProcSet: ['PDF', 'Text'], Font: font } });
+    form.end(content);
+    refs[name] = form;
+  }
+  return refs;
 }
 
 /**

@@ -31,7 +31,9 @@ export type Op =
       readonly angle?: number;
     }
   | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly width: number; readonly gray: number; readonly color?: Rgb }
-  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill?: number; readonly stroke?: number; readonly width?: number };
+  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill?: number; readonly stroke?: number; readonly width?: number }
+  /** The operations of a form (Layout.forms), drawn where this stands. */
+  | { readonly kind: 'form'; readonly name: string };
 
 export interface Page {
   readonly ops: Op[];
@@ -99,6 +101,13 @@ export class Layout {
   readonly signatures: SignatureRect[] = [];
   readonly anchors = new Map<AnchorKey, Anchor>();
   readonly links: LinkRect[] = [];
+  /**
+   * Operations drawn once, in a form XObject, that pages draw by name: what differs from one
+   * contract to the next on pages that are otherwise the same (the contract number in the running
+   * header), so that those pages' content is the same in every contract (index.ts keeps it
+   * compressed).
+   */
+  readonly forms = new Map<string, readonly Op[]>();
   y: number = PAGE.marginTop;
   /** The running header of pages started from now on. */
   header: string;

@@ -2,6 +2,7 @@
  * The parts of a pdfkit 0.20 document this renderer uses, typed in one place. Besides the
  * public `ref()` / `addPage()` / `addContent()`, it reaches `page.dictionary`,
  * `page.resources` (a page's resources come from `ref()` with a ProcSet: index.ts shares one),
+ * `page.content` with a reference's `buffer` and `compress` (page-content.ts compresses pages),
  * `_root` (the catalog), `_addInfo` (to escape the XMP metadata), `endAcroForm`
  * (replaced: the signature form is ours) and `_write` with `_offset` (replaced: index.ts collects
  * the file's pieces itself):
@@ -13,9 +14,18 @@ export interface PdfRef {
   end: (chunk?: Uint8Array | string) => void;
 }
 
+/** A reference as pdfkit's PDFReference has it, with the stream it holds. */
+export interface PdfStreamRef extends PdfRef {
+  /** The stream's pieces as written so far; PDFReference.finalize joins them (and deflates them when `compress`). */
+  buffer: Uint8Array[];
+  compress: boolean;
+}
+
 export interface PdfPage {
   readonly dictionary: PdfRef;
   readonly resources: PdfRef;
+  /** The page's content stream. */
+  readonly content: PdfStreamRef;
 }
 
 export interface PdfDoc {
