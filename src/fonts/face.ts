@@ -328,18 +328,44 @@ export function glyphMetrics(face: FontFace, codePoint: number): GlyphMetrics {
   return m;
 }
 
+/** Glyph ids by code point, per face, as its cmap gives them (up to a bound: text is the user's). */
+const glyphIds = new WeakMap<FontFace, Map<number, number>>();
+const MAX_GLYPH_IDS = 65_536;
+
+function glyphIdOf(face: FontFace, codePoint: number): number {
+  let ids = glyphIds.get(face);
+  if (ids === undefined) glyphIds.set(face, (ids = new Map()));
+  let gid = ids.get(codePoint);
+  if (gid === undefined) {
+    gid = face.cmap.glyph(codePoint);
+    if (ids.size < MAX_GLYPH_IDS) ids.set(codePoint, gid);
+  }
+  return gid;
+}
+
 /** Characters that are layout controls, never drawn, so never "missing". */
 const CONTROL = new Set(['\n', '\r', '\t']);
 
 /** Characters of `text` that some of `faces` cannot draw, each once, in order of appearance. */
 export function missingGlyphs(text: string, faces: readonly FontFace[]): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const ch of text) {
-    if (seen.has(ch) || CONTROL.has(ch)) continue;
-    seen.add(ch);
-    const cp = ch.codePointAt(0)!;
-    if (faces.some((f) => f.cmap.glyph(cp) === 0)) out.push(ch);
+  const seen = new Set<number>();
+  // By code point, in an index loop, each face's cmap searched once per code point: every
+  // character of the params is checked, unoptimised in a worker or a cold run (a string's
+  // iterator makes an object per character there). The cmap only: a check reads no advances.
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (seen.has(cp)) continue;
+    seen.add(cp);
+    const ch = String.fromCodePoint(cp);
+    if (CONTROL.has(ch)) continue;
+    for (let f = 0; f < faces.length; f++) {
+      if (glyphIdOf(faces[f]!, cp) === 0) {
+        out.push(ch);
+        break;
+      }
+    }
   }
   return out;
 }
