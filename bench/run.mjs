@@ -135,7 +135,12 @@ function batch(jobs, n = quick ? 60 : 200) {
   if (written !== 2 * n) throw new Error(`batch -j ${jobs ?? 'default'}: ${written} files, not ${2 * n}`);
   return { ...run, n, rate: n / run.wall };
 }
-const j2 = batch(2);
+// The bar's batch three times (each with inputs of its own), its median reported: one run moves
+// by a fifth with the machine's other load.
+const j2Runs = [0, 1, 2].slice(0, quick ? 1 : 3).map(() => batch(2));
+const j2 = [...j2Runs].sort((a, b) => a.rate - b.rate)[Math.floor(j2Runs.length / 2)];
+const j2Range = j2Runs.length > 1 ? ` (median of ${j2Runs.length}: ${j2Runs.map((r) => r.rate.toFixed(1)).join(', ')})` : '';
+const j2Rss = Math.max(...j2Runs.map((r) => r.rssMb));
 const j1 = batch(1);
 const SMALL = 8;
 const small = [0, 1, 2].map(() => batch(undefined, SMALL));
@@ -192,12 +197,12 @@ const rows = [
     '',
     loWall === undefined ? '-' : met(loWall / coldWall >= 2.8, false),
   ],
-  [`batch of ${j2.n} distinct inputs, \`-j 2\``, `${j2.rate.toFixed(1)} docs/s`, '>= 30/s', '>= 100/s', met(j2.rate >= 30, j2.rate >= 100)],
+  [`batch of ${j2.n} distinct inputs, \`-j 2\``, `${j2.rate.toFixed(1)} docs/s${j2Range}`, '>= 30/s', '>= 100/s', met(j2.rate >= 30, j2.rate >= 100)],
   [`batch of ${j1.n} distinct inputs, \`-j 1\``, `${j1.rate.toFixed(1)} docs/s`, '(reference)', '', ''],
   [`batch of ${SMALL} distinct inputs, default \`-j\` (median of 3)`, `${s(smallWall)} wall, ${(SMALL / smallWall).toFixed(1)} docs/s`, '(reference)', '', ''],
   [`batch of ${SHORT} distinct inputs, default \`-j\` (median of 3)`, `${s(shortWall)} wall, ${(SHORT / shortWall).toFixed(1)} docs/s, ${shortRss.toFixed(0)} MB peak RSS`, '(reference)', '', ''],
   ['example PDF', `${pdfKb.toFixed(0)} KB, ${pages} pages`, '<= 250 KB', '<= 150 KB', met(pdfKb <= 250, pdfKb <= 150)],
-  ['peak RSS of the `-j 2` batch', `${j2.rssMb.toFixed(0)} MB`, '<= 200 MB', '<= 120 MB', met(j2.rssMb <= 200, j2.rssMb <= 120)],
+  ['peak RSS of the `-j 2` batch (the highest of its runs)', `${j2Rss.toFixed(0)} MB`, '<= 200 MB', '<= 120 MB', met(j2Rss <= 200, j2Rss <= 120)],
   ['peak RSS of the `-j 1` batch', `${j1.rssMb.toFixed(0)} MB`, '(reference)', '', ''],
   ['example DOCX', `${docxKb.toFixed(0)} KB`, '', '', ''],
 ];
