@@ -4,28 +4,17 @@
  * page whose content was compressed before is not compressed again. The PDFs must be the bytes of
  * renders that keep nothing, in any order.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContractDocument } from '../../../src/model/types.js';
-import { renderPdf } from '../../../src/render/pdf/index.js';
 import { forgetPageContents, pageContentStats } from '../../../src/render/pdf/page-content.js';
-import { documentOf } from '../documents.js';
 import { pageText, pdfFile, strip } from './helpers.js';
-
-const EPOCH = 1_740_787_200;
-const EXAMPLE = readFileSync('examples/params.example.yaml', 'utf8');
-
-const pdf = async (doc: ContractDocument): Promise<Buffer> => Buffer.from(await renderPdf(doc, { sourceDateEpoch: EPOCH }));
+import { EXAMPLE, pdfOf as pdf, threeContracts } from './kept.js';
 
 describe('page contents compressed once per process', () => {
   const docs: ContractDocument[] = [];
   beforeAll(async () => {
-    docs.push(
-      await documentOf(EXAMPLE),
-      // Another number and other names: the pages that do not show the names are the same.
-      await documentOf(EXAMPLE.replace('YDH-2025-0001', 'YDH-2025-0777').replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司')),
-      await documentOf(EXAMPLE, { draft: true }),
-    );
+    // Another number and other names: the pages that do not show the names are the same.
+    docs.push(...(await threeContracts(EXAMPLE.replace('YDH-2025-0001', 'YDH-2025-0777').replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司'))));
   }, 60_000);
 
   it('gives the bytes of renders that keep nothing, whatever was rendered before', async () => {

@@ -3,19 +3,12 @@
  * with nothing kept, lines are never shared between faces, and a contract sharing its text
  * with an earlier one reuses its lines.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultFontSet, type FontSet } from '../../../src/fonts/index.js';
 import type { ContractDocument } from '../../../src/model/types.js';
 import { withFonts } from '../../../src/render/pdf/font.js';
-import { renderPdf } from '../../../src/render/pdf/index.js';
 import { breakLines, brokenLineStats, forgetBrokenLines, lineText } from '../../../src/render/pdf/line-break.js';
-import { documentOf } from '../documents.js';
-
-const EPOCH = 1_740_787_200;
-const EXAMPLE = readFileSync('examples/params.example.yaml', 'utf8');
-
-const pdf = async (doc: ContractDocument, fonts: FontSet): Promise<Buffer> => Buffer.from(await renderPdf(doc, { sourceDateEpoch: EPOCH, fonts }));
+import { EXAMPLE, pdfOf as pdf, threeContracts } from './kept.js';
 
 describe('PDF lines reused across the contracts of a process', () => {
   const docs: ContractDocument[] = [];
@@ -23,11 +16,7 @@ describe('PDF lines reused across the contracts of a process', () => {
   // The same two faces the other way round: other widths for the same text.
   const swapped: FontSet = { body: fonts.heading, heading: fonts.body, chosen: true };
   beforeAll(async () => {
-    docs.push(
-      await documentOf(EXAMPLE),
-      await documentOf(EXAMPLE.replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司').replace('010-62345678', '010-68881234')),
-      await documentOf(EXAMPLE, { draft: true }),
-    );
+    docs.push(...(await threeContracts(EXAMPLE.replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司').replace('010-62345678', '010-68881234'))));
   }, 60_000);
 
   it('gives the bytes of a render with nothing kept, whatever was rendered before', async () => {

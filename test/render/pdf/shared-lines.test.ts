@@ -4,27 +4,16 @@
  * it is encoded from what the first ones kept. The PDFs must be the bytes of renders that keep
  * nothing, in any order, and the kept lines must be used.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContractDocument } from '../../../src/model/types.js';
 import { configureSharedLines, sharedLineStats } from '../../../src/render/pdf/embed-face.js';
-import { renderPdf } from '../../../src/render/pdf/index.js';
-import { documentOf } from '../documents.js';
-
-const EPOCH = 1_740_787_200;
-const EXAMPLE = readFileSync('examples/params.example.yaml', 'utf8');
-
-const pdf = async (doc: ContractDocument): Promise<Buffer> => Buffer.from(await renderPdf(doc, { sourceDateEpoch: EPOCH }));
+import { EXAMPLE, pdfOf as pdf, threeContracts } from './kept.js';
 
 describe('shared lines encoded once per process', () => {
   const docs: ContractDocument[] = [];
   beforeAll(async () => {
-    docs.push(
-      await documentOf(EXAMPLE),
-      // Other names: other characters in the contract's own font, the rest shared.
-      await documentOf(EXAMPLE.replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司').replace('张伟', '欧阳靖')),
-      await documentOf(EXAMPLE, { draft: true }),
-    );
+    // Other names: other characters in the contract's own font, the rest shared.
+    docs.push(...(await threeContracts(EXAMPLE.replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司').replace('张伟', '欧阳靖'))));
   }, 60_000);
 
   it('gives the bytes of renders that keep nothing, whatever was rendered before', async () => {
