@@ -12,7 +12,7 @@
 import type { Revision } from '../../model/types.js';
 import { glyphMetrics, loadFont } from './font.js';
 import { SPACING, type FontStyle } from './style.js';
-import { LruMap } from '../../lru.js';
+import { KeptAcrossDocuments } from '../../kept-across-documents.js';
 
 export interface Run {
   readonly text: string;
@@ -355,10 +355,9 @@ interface Draft {
  * never changed once made, so the same ones serve every document. A contract breaks ~600
  * paragraphs and cells; 1,024 kept hold ~2 MB.
  */
-const broken = new LruMap<string, readonly Line[]>(1024);
+const broken = new KeptAcrossDocuments<string, readonly Line[]>(1024);
 const faceTags = new WeakMap<object, number>();
 let nextFaceTag = 0;
-let reusedBreaks = 0;
 
 function faceTag(face: object): number {
   let tag = faceTags.get(face);
@@ -366,36 +365,26 @@ function faceTag(face: object): number {
   return tag;
 }
 
-/**
- * Lines are kept from the second document a process lays out on: a process that lays out one
- * (a cold `contract gen`) would pay the keys and the keeping for nothing.
- */
-let keeping = false;
-
-/** Called when a document has been laid out. */
+/** Called when a document has been laid out: lines are kept from the next one on. */
 export function keepBrokenLines(): void {
-  keeping = true;
+  broken.arm();
 }
 
 /** Forgets the lines kept (tests compare renders with and without); `untilNextDocument`: as a fresh process. */
 export function forgetBrokenLines(options: { readonly untilNextDocument?: boolean } = {}): void {
-  broken.clear();
-  if (options.untilNextDocument) keeping = false;
+  broken.forget(options);
 }
 
 /** Paragraphs kept now, and paragraphs whose lines were reused since the process started. */
 export function brokenLineStats(): { readonly kept: number; readonly reused: number } {
-  return { kept: broken.size, reused: reusedBreaks };
+  return broken.stats();
 }
 
 export function breakLines(runs: readonly Run[], size: number, firstWidth: number, width: number): readonly Line[] {
-  if (!keeping) return breakAfresh(runs, size, firstWidth, width);
+  if (!broken.active) return breakAfresh(runs, size, firstWidth, width);
   const key = `${faceTag(loadFont('regular'))},${faceTag(loadFont('bold'))}|${size}|${firstWidth}|${width}|${JSON.stringify(runs)}`;
   const kept = broken.get(key);
-  if (kept !== undefined) {
-    reusedBreaks++;
-    return kept;
-  }
+  if (kept !== undefined) return kept;
   const lines = breakAfresh(runs, size, firstWidth, width);
   broken.set(key, lines);
   return lines;

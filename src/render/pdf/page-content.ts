@@ -6,34 +6,25 @@
  * pdfkit would write: its own deflate of the same text, with its dictionary.
  */
 import { deflateSync } from 'node:zlib';
-import { LruMap } from '../../lru.js';
+import { KeptAcrossDocuments } from '../../kept-across-documents.js';
 import type { PdfStreamRef } from './pdfkit-internals.js';
 
 /** A contract has ~30 pages; a batch of a few templates and page counts shares a few hundred. */
-const MAX_KEPT_PAGES = 256;
-const kept = new LruMap<string, Uint8Array>(MAX_KEPT_PAGES);
-let reused = 0;
+const kept = new KeptAcrossDocuments<string, Uint8Array>(256);
 
-/**
- * Pages are kept from the second document a process renders: a process that renders one (a cold
- * `contract gen`) would pay the keeping for nothing.
- */
-let keeping = false;
-
-/** Called when a document has been written. */
+/** Called when a document has been written: pages are kept from the next one on. */
 export function keepPageContents(): void {
-  keeping = true;
+  kept.arm();
 }
 
 /** Forgets the pages kept (tests compare renders with and without); `untilNextDocument`: as a fresh process. */
 export function forgetPageContents(options: { readonly untilNextDocument?: boolean } = {}): void {
-  kept.clear();
-  if (options.untilNextDocument) keeping = false;
+  kept.forget(options);
 }
 
 /** Pages kept now, and pages whose compressed content was reused since the process started. */
 export function pageContentStats(): { readonly kept: number; readonly reused: number } {
-  return { kept: kept.size, reused };
+  return kept.stats();
 }
 
 /**
@@ -42,12 +33,11 @@ export function pageContentStats(): { readonly kept: number; readonly reused: nu
  */
 export function writePageContent(content: PdfStreamRef, text: string): void {
   const whole = Buffer.concat(content.buffer).toString('latin1') + text;
-  let compressed = keeping ? kept.get(whole) : undefined;
-  if (compressed !== undefined) reused++;
-  else {
+  let compressed = kept.get(whole);
+  if (compressed === undefined) {
     compressed = deflateSync(Buffer.from(whole, 'latin1'));
     // Kept as a copy of its own size: zlib's output is a view of a larger buffer.
-    if (keeping) kept.set(whole, (compressed = new Uint8Array(compressed)));
+    if (kept.active) kept.set(whole, (compressed = new Uint8Array(compressed)));
   }
   // What PDFReference.write leaves for a compressed stream: its length, then its filter.
   content.data['Length'] = whole.length;
