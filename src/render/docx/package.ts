@@ -35,7 +35,10 @@ function compiler(): Compiler | undefined {
   return typeof candidate?.compile === 'function' ? (candidate as Compiler) : undefined;
 }
 
-/** The package's parts by path, as docx writes them, with reused paragraphs and kept parts put back (reuse.ts, kept-parts.ts). */
+/**
+ * The package's parts by path, as docx writes them, with reused paragraphs and kept parts put back
+ * (reuse.ts, kept-parts.ts); document.xml is then UTF-8 already.
+ */
 export async function compileParts(file: File, options: { viaPacker?: boolean } = {}): Promise<Parts> {
   const direct = options.viaPacker ? undefined : compiler();
   const parts = new Map(direct ? direct.compile(file) : await partsViaPacker(file));

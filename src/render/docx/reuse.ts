@@ -66,7 +66,7 @@ const isAttributes = (child: unknown): boolean => typeof child === 'object' && c
  * split around its list's w:numId value, which is per document.
  */
 class Kept {
-  private written: readonly [string] | readonly [string, string] | undefined;
+  private written: readonly [Uint8Array] | readonly [Uint8Array, Uint8Array] | undefined;
   readonly mark = nextMark++;
 
   constructor(
@@ -93,22 +93,67 @@ class Kept {
     return { [this.tag]: [{ _attr: { [FIRST]: this.mark } }, ...children] };
   }
 
-  /** Keeps the XML docx wrote; `numId`: the element's list in that document. */
+  /** Keeps the XML docx wrote, as UTF-8 (what the package holds); `numId`: the element's list in that document. */
   keep(xml: string, numId: number | undefined): void {
     if (numId === undefined) {
-      if (!xml.includes('<w:numId ')) this.written = [xml];
+      if (!xml.includes('<w:numId ')) this.written = [utf8(xml)];
       return;
     }
     const parts = xml.split(`<w:numId w:val="${numId}"/>`);
-    if (parts.length === 2) this.written = [`${parts[0]}<w:numId w:val="`, `"/>${parts[1]}`];
+    if (parts.length === 2) this.written = [utf8(`${parts[0]}<w:numId w:val="`), utf8(`"/>${parts[1]}`)];
   }
 
-  /** The XML in a document where the element's list is `numId`. */
-  writtenFor(numId: number | undefined): string | undefined {
+  /** Adds to `into` the XML in a document where the element's list is `numId`; false if it has none for it. */
+  writeFor(numId: number | undefined, into: DocumentPieces): boolean {
     const written = this.written;
-    if (written === undefined) return undefined;
-    if (written.length === 1) return this.list ? undefined : written[0];
-    return numId === undefined ? undefined : `${written[0]}${numId}${written[1]}`;
+    if (written === undefined) return false;
+    if (written.length === 1) {
+      if (this.list) return false;
+      into.add(written[0]);
+      return true;
+    }
+    if (numId === undefined) return false;
+    into.add(written[0]).add(String(numId)).add(written[1]);
+    return true;
+  }
+}
+
+/** UTF-8 as a buffer of its own size (Buffer.from may return a view of a shared pool, which keeping would pin). */
+const utf8 = (text: string): Uint8Array => {
+  const bytes = new Uint8Array(Buffer.byteLength(text));
+  Buffer.from(bytes.buffer, 0, bytes.length).write(text);
+  return bytes;
+};
+
+/**
+ * document.xml put together from text and kept UTF-8, encoded once into one buffer. Joining it as
+ * a string first made V8 copy the ~300 KB of joined text into one string to encode it, in memory
+ * it takes afresh for each contract, and encoded the kept elements again each time.
+ */
+class DocumentPieces {
+  private readonly pieces: (string | Uint8Array)[] = [];
+  private size = 0;
+
+  add(piece: string | Uint8Array): this {
+    if (piece.length === 0) return this;
+    this.pieces.push(piece);
+    this.size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length;
+    return this;
+  }
+
+  bytes(): Uint8Array {
+    const out = Buffer.allocUnsafe(this.size);
+    let at = 0;
+    for (let i = 0; i < this.pieces.length; i++) {
+      const piece = this.pieces[i]!;
+      if (typeof piece === 'string') at += out.write(piece, at);
+      else {
+        out.set(piece, at);
+        at += piece.length;
+      }
+    }
+    if (at !== this.size) throw new Error(`docx reuse: document.xml is ${at} bytes, not ${this.size}`);
+    return out;
   }
 }
 
@@ -160,38 +205,36 @@ const MARKED = new RegExp(`<(w:p|w:tbl) ${FIRST}="(\\d+)">|<(?:w:p|w:tbl) ${AGAI
 
 /**
  * document.xml as docx wrote it for `file`, with the marks of reusable elements settled: one
- * written for the first time is kept and unmarked, one written before is put back.
+ * written for the first time is kept and unmarked, one written before is put back. As docx wrote
+ * it when nothing is marked (a process's first document), else as UTF-8.
  */
-export function settleReuse(documentXml: string, file: File): string {
+export function settleReuse(documentXml: string, file: File): string | Uint8Array {
   const marks = writing.get(file);
   if (marks === undefined) return documentXml;
   writing.delete(file);
   const numIds = new Map(file.Numbering.ConcreteNumbering.map((n) => [`${n.reference}-${n.instance}`, n.numId]));
   const numIdOf = (kept: Kept) => (kept.list === undefined ? undefined : numIds.get(`${kept.list.reference}-${kept.list.instance}`));
-  let out = '';
+  const out = new DocumentPieces();
   let from = 0;
   // The regex is shared: a search left half done by a throw must not decide where this one starts.
   MARKED.lastIndex = 0;
   for (let m = MARKED.exec(documentXml); m !== null; m = MARKED.exec(documentXml)) {
     const kept = marks.get(Number(m[2] ?? m[3]));
     if (kept === undefined) throw new Error(`docx reuse: unknown mark ${m[0]}`);
-    out += documentXml.slice(from, m.index);
+    out.add(documentXml.slice(from, m.index));
     if (m[1] !== undefined) {
       const close = `</${m[1]}>`;
       const end = documentXml.indexOf(close, MARKED.lastIndex) + close.length;
       const xml = `<${m[1]}>${documentXml.slice(MARKED.lastIndex, end)}`;
-      // Kept unless another element of its kind is inside it (its end would not be this one's),
-      // as a copy: a slice would keep the whole document's XML alive as long as the element is kept.
-      if (!xml.includes(`<${m[1]}>`, 1) && !xml.includes(`<${m[1]} `, 1)) kept.keep(Buffer.from(xml).toString(), numIdOf(kept));
-      out += xml;
+      // Kept unless another element of its kind is inside it (its end would not be this one's).
+      if (!xml.includes(`<${m[1]}>`, 1) && !xml.includes(`<${m[1]} `, 1)) kept.keep(xml, numIdOf(kept));
+      out.add(xml);
       from = end;
       MARKED.lastIndex = end;
     } else {
-      const xml = kept.writtenFor(numIdOf(kept));
-      if (xml === undefined) throw new Error('docx reuse: an element written before has no XML for this document');
-      out += xml;
+      if (!kept.writeFor(numIdOf(kept), out)) throw new Error('docx reuse: an element written before has no XML for this document');
       from = MARKED.lastIndex;
     }
   }
-  return out + documentXml.slice(from);
+  return out.add(documentXml.slice(from)).bytes();
 }
