@@ -33,4 +33,9 @@ export class LruMap<K, V> {
   clear(): void {
     this.map.clear();
   }
+
+  /** The keys from the least to the most recently used. */
+  keys(): K[] {
+    return [...this.map.keys()];
+  }
 }

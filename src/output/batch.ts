@@ -1,6 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { ContractError, text, type Diagnostic } from '../diagnostics.js';
 import type { Format, RenderOptions } from '../pipeline.js';
+import { expectManyDocuments } from '../render/many-documents.js';
 import { OutputSetError, sweepOutputDir, writeOutputSet } from './output-set.js';
 import { processInput, type LoadOptions, type ProcessedInput } from './process-input.js';
 import { checkCacheDirSetting } from './subset-store.js';
@@ -103,6 +104,8 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   };
 
   const jobs = renderThreads(inputs, options.jobs);
+  // This thread renders more than one of them: what they share is kept from the first.
+  if (inputs.length > 1 && (jobs === 1 || options.renderHere)) expectManyDocuments();
   if (jobs > 1) {
     const { processInParallel } = await import('./worker-pool.js');
     const here = options.renderHere ? (input: string) => processInput(input, options) : undefined;

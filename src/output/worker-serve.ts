@@ -1,6 +1,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { RenderOptions } from '../pipeline.js';
 import type { LoadOptions } from './process-input.js';
+import { expectManyDocuments } from '../render/many-documents.js';
 import { processInput } from './process-input.js';
 
 type Message = { index: number; input: string; options: RenderOptions & LoadOptions };
@@ -13,6 +14,7 @@ type Message = { index: number; input: string; options: RenderOptions & LoadOpti
  */
 export function serveBatchWorker(codeCache: 'accepted' | 'rejected' | 'none' = 'none', port: MessagePort | null = parentPort): void {
   if (port === null) return;
+  expectManyDocuments();
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: Message) => {
     queue = queue.then(async () => {

@@ -23,6 +23,7 @@ import { compileParts, packParts } from './package.js';
 import { coreProperties, customProperties } from './properties.js';
 import { paragraphMark, References } from './references.js';
 import { epochMs } from './reproducible.js';
+import { manyDocumentsExpected } from '../many-documents.js';
 import { armReuse } from './reuse.js';
 import { STYLE_ID } from './style-ids.js';
 import { stylesFor } from './styles.js';
@@ -34,6 +35,7 @@ export interface DocxOptions {
 }
 
 export async function renderDocx(doc: ContractDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  if (manyDocumentsExpected()) armReuse();
   const bytes = packParts(await compileParts(buildDocument(doc)), epochMs(options.sourceDateEpoch));
   armReuse();
   return bytes;

@@ -33,7 +33,8 @@ export const MAX_BLOCKS = 100;
 /**
  * Reuse starts with the second document a process renders: keeping costs the first one ~14 ms
  * (keys, marks, copies of its XML), which a process that renders one contract, a cold
- * `contract gen`, would pay for nothing. A batch's third contract is the first to reuse.
+ * `contract gen`, would pay for nothing. A thread told that many documents are coming (a batch's
+ * worker: many-documents.ts) keeps from its first, and its second is the first to reuse.
  */
 let armed = false;
 

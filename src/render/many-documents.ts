@@ -1,0 +1,16 @@
+/**
+ * Whether this thread is to render many documents: a batch's worker, or a batch rendered in
+ * process. What the contracts of a batch share is kept across documents (docx/reuse.ts,
+ * pdf/line-break.ts, pdf/embed-face.ts, pdf/page-content.ts) from a process's second document on,
+ * so that a one-contract run (a cold `contract gen`) pays nothing for keeping; a thread told that
+ * more are coming keeps from its first, and its second document reuses instead of keeping.
+ */
+let expected = false;
+
+export function expectManyDocuments(on = true): void {
+  expected = on;
+}
+
+export function manyDocumentsExpected(): boolean {
+  return expected;
+}
