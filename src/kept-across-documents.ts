@@ -43,6 +43,11 @@ export class KeptAcrossDocuments<K, V> {
     if (options.untilNextDocument) this.keeping = false;
   }
 
+  /** What is kept now, from the least to the most recently used. */
+  entries(): [K, V][] {
+    return this.kept.entries();
+  }
+
   /** Entries kept now, and entries reused since the process started. */
   stats(): { readonly kept: number; readonly reused: number } {
     return { kept: this.kept.size, reused: this.reused };

@@ -38,4 +38,9 @@ export class LruMap<K, V> {
   keys(): K[] {
     return [...this.map.keys()];
   }
+
+  /** The entries from the least to the most recently used. */
+  entries(): [K, V][] {
+    return [...this.map.entries()];
+  }
 }

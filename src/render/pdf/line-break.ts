@@ -10,9 +10,11 @@
  * - no paragraph ends with one CJK character alone on its last line: one more comes down.
  */
 import type { Revision } from '../../model/types.js';
+import type { FontFace } from '../../fonts/index.js';
 import { glyphMetrics, loadFont } from './font.js';
 import { SPACING, type FontStyle } from './style.js';
 import { KeptAcrossDocuments } from '../../kept-across-documents.js';
+import { packagedLines } from './packaged-lines.js';
 
 export interface Run {
   readonly text: string;
@@ -356,14 +358,6 @@ interface Draft {
  * paragraphs and cells; 1,024 kept hold ~2 MB.
  */
 const broken = new KeptAcrossDocuments<string, readonly Line[]>(1024);
-const faceTags = new WeakMap<object, number>();
-let nextFaceTag = 0;
-
-function faceTag(face: object): number {
-  let tag = faceTags.get(face);
-  if (tag === undefined) faceTags.set(face, (tag = nextFaceTag++));
-  return tag;
-}
 
 /** Called when a document has been laid out: lines are kept from the next one on. */
 export function keepBrokenLines(): void {
@@ -380,11 +374,38 @@ export function brokenLineStats(): { readonly kept: number; readonly reused: num
   return broken.stats();
 }
 
+let packagedHits = 0;
+
+/** Paragraphs whose lines came from the package's (packaged-lines.ts) since the process started. */
+export function packagedLineHits(): number {
+  return packagedHits;
+}
+
+/** The paragraphs kept now with their lines (scripts/packaged-lines.mjs writes those of the templates). */
+export function brokenLineEntries(): [string, readonly Line[]][] {
+  return broken.entries();
+}
+
+/**
+ * What breaking reads, as a key: the faces by their version (the same font gives the same lines in
+ * any process, which the packaged lines rely on), the size, the widths and the runs.
+ */
+const lineKey = (regular: FontFace, bold: FontFace, runs: readonly Run[], size: number, firstWidth: number, width: number): string =>
+  `${regular.key},${bold.key}|${size}|${firstWidth}|${width}|${JSON.stringify(runs)}`;
+
 export function breakLines(runs: readonly Run[], size: number, firstWidth: number, width: number): readonly Line[] {
-  if (!broken.active) return breakAfresh(runs, size, firstWidth, width);
-  const key = `${faceTag(loadFont('regular'))},${faceTag(loadFont('bold'))}|${size}|${firstWidth}|${width}|${JSON.stringify(runs)}`;
+  const regular = loadFont('regular');
+  const bold = loadFont('bold');
+  const packaged = packagedLines(regular, bold);
+  if (!broken.active && packaged === null) return breakAfresh(runs, size, firstWidth, width);
+  const key = lineKey(regular, bold, runs, size, firstWidth, width);
   const kept = broken.get(key);
   if (kept !== undefined) return kept;
+  const built = packaged?.get(key);
+  if (built !== undefined) {
+    packagedHits++;
+    return built;
+  }
   const lines = breakAfresh(runs, size, firstWidth, width);
   broken.set(key, lines);
   return lines;

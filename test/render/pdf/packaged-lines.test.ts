@@ -1,0 +1,56 @@
+/**
+ * The lines the build breaks for the templates' paragraphs and ships (dist/data/lines/,
+ * scripts/packaged-lines.mjs, src/render/pdf/packaged-lines.ts): a process's first contract takes
+ * most of its paragraphs from them, and its PDF is the bytes of one that breaks every paragraph.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledFace } from '../../../src/fonts/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { forgetBrokenLines, packagedLineHits } from '../../../src/render/pdf/line-break.js';
+import { configurePackagedLines, PACKAGED_LINES, packagedLinesFileName } from '../../../src/render/pdf/packaged-lines.js';
+import { documentOf } from '../documents.js';
+import { EXAMPLE, pdfOf } from './kept.js';
+
+/**
+ * A PDF as a fresh process makes it: nothing kept; the packaged lines used or not. A document of
+ * its own each time: the layout remembers what it measured of a document's blocks.
+ */
+async function fresh(yaml: string, options: { draft?: boolean }, use: boolean): Promise<Buffer> {
+  const doc = await documentOf(yaml, options);
+  configurePackagedLines({ use });
+  forgetBrokenLines({ untilNextDocument: true });
+  return pdfOf(doc);
+}
+
+describe('lines packaged by the build', () => {
+  const inputs: [string, { draft?: boolean }][] = [
+    [EXAMPLE, {}],
+    [EXAMPLE.replace('北京星河数据科技有限公司', '北京鼎盛航科技有限公司').replace('YDH-2025-0001', 'YDH-2025-0099').replace(/unitPrice: 0\.12\b/, 'unitPrice: 0.10'), {}],
+    [EXAMPLE, { draft: true }],
+  ];
+  afterAll(() => {
+    configurePackagedLines({ use: false });
+    forgetBrokenLines({ untilNextDocument: true });
+  });
+
+  it('are written by the build, the templates’ paragraphs only', () => {
+    const path = join(PACKAGED_LINES, packagedLinesFileName(bundledFace('regular'), bundledFace('bold')));
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { format: number; entries: [string, unknown][] };
+    expect(file.entries.length).toBeGreaterThan(400);
+    // What the example's params write is not in them (scripts/packaged-lines.mjs keeps what two renders share).
+    for (const text of ['北京星河数据科技有限公司', '上海云语通信技术有限公司', 'YDH-2025-0001', '010-62345678']) {
+      expect(file.entries.filter(([key]) => key.includes(text)).length, text).toBe(0);
+    }
+  });
+
+  it('give the bytes of breaking every paragraph, and serve most of a first contract', async () => {
+    for (const [i, [yaml, options]] of inputs.entries()) {
+      const broken = await fresh(yaml, options, false);
+      const before = packagedLineHits();
+      const packaged = await fresh(yaml, options, true);
+      expect(packaged.equals(broken), `document ${i}`).toBe(true);
+      expect(packagedLineHits() - before, `document ${i}`).toBeGreaterThan(300);
+    }
+  }, 120_000);
+});
