@@ -34,7 +34,13 @@ export interface LoadOptions {
 export async function loadParamsFile(path: string, options: LoadOptions = {}): Promise<LoadedParams> {
   const read = readBounded(path, LIMITS.maxBytes);
   if (!read.ok) throw new ContractError([inputReadProblem(read, path)]);
-  const roots = await allowedRoots(options.baseDirs ?? []);
+  const baseDirs = options.baseDirs ?? [];
+  // A --base-dir that is no folder is a usage error whatever the file holds; the current folder's
+  // real path is looked up only for a file that extends another (a batch's worker paid a thread
+  // pool round trip for it with every file).
+  const checked = baseDirs.length > 0 ? await allowedRoots(baseDirs) : undefined;
+  let lookedUp: Promise<string[]> | undefined;
+  const roots = (): Promise<readonly string[]> => (checked !== undefined ? Promise.resolve(checked) : (lookedUp ??= allowedRoots(baseDirs)));
   return withBase(parseParamsText(read.data, path), resolve(path), [], roots);
 }
 
@@ -97,7 +103,7 @@ function displayPath(real: string): string {
 
 const YAML_NAME = /\.ya?ml$/i;
 
-async function withBase(loaded: Located, abs: string, chain: readonly string[], roots: readonly string[]): Promise<Located> {
+async function withBase(loaded: Located, abs: string, chain: readonly string[], roots: () => Promise<readonly string[]>): Promise<Located> {
   const value = loaded.value as Record<string, unknown>;
   if (!Object.prototype.hasOwnProperty.call(value, 'extends')) return loaded;
   const ext = value.extends;
@@ -127,11 +133,12 @@ async function withBase(loaded: Located, abs: string, chain: readonly string[], 
   if (!YAML_NAME.test(real)) {
     stop(problem('extends-not-yaml', text(`the base file must be a .yaml or .yml file; ${quote(ext)} leads to ${real}`, `基础文件必须是 .yaml 或 .yml 文件；${quote(ext)} 实际指向 ${real}`)));
   }
-  if (!roots.some((root) => inside(root, real))) {
+  const allowed = await roots();
+  if (!allowed.some((root) => inside(root, real))) {
     stop(
       problem(
         'extends-outside',
-        text(`the base file ${real} is outside the folder the command runs in (${roots[0]}); it was not read`, `基础文件 ${real} 不在命令运行的目录（${roots[0]}）之内，未读取`),
+        text(`the base file ${real} is outside the folder the command runs in (${allowed[0]}); it was not read`, `基础文件 ${real} 不在命令运行的目录（${allowed[0]}）之内，未读取`),
         text(`run the command from a folder that contains it, or allow its folder with --base-dir ${dirname(real)}`, `请在包含它的目录中运行命令，或用 --base-dir ${dirname(real)} 允许该目录`),
       ),
     );
