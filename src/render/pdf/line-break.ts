@@ -14,7 +14,7 @@ import type { FontFace } from '../../fonts/index.js';
 import { glyphMetrics, loadFont } from './font.js';
 import { SPACING, type FontStyle } from './style.js';
 import { KeptAcrossDocuments } from '../../kept-across-documents.js';
-import { packagedLines } from './packaged-lines.js';
+import { packagedLines, releasePackagedLines } from './packaged-lines.js';
 
 export interface Run {
   readonly text: string;
@@ -359,9 +359,13 @@ interface Draft {
  */
 const broken = new KeptAcrossDocuments<string, readonly Line[]>(1024);
 
-/** Called when a document has been laid out: lines are kept from the next one on. */
+/**
+ * Called when a document has been laid out: lines are kept from the next one on, and the packaged
+ * ones, which serve a first document only, are let go (a worker of a batch would hold ~3 MB).
+ */
 export function keepBrokenLines(): void {
   broken.arm();
+  releasePackagedLines();
 }
 
 /** Forgets the lines kept (tests compare renders with and without); `untilNextDocument`: as a fresh process. */
@@ -396,19 +400,20 @@ const lineKey = (regular: FontFace, bold: FontFace, runs: readonly Run[], size: 
 export function breakLines(runs: readonly Run[], size: number, firstWidth: number, width: number): readonly Line[] {
   const regular = loadFont('regular');
   const bold = loadFont('bold');
-  const packaged = packagedLines(regular, bold);
-  if (!broken.active && packaged === null) return breakAfresh(runs, size, firstWidth, width);
-  const key = lineKey(regular, bold, runs, size, firstWidth, width);
-  const kept = broken.get(key);
-  if (kept !== undefined) return kept;
-  const built = packaged?.get(key);
-  if (built !== undefined) {
-    packagedHits++;
-    return built;
+  if (broken.active) {
+    const key = lineKey(regular, bold, runs, size, firstWidth, width);
+    const kept = broken.get(key);
+    if (kept !== undefined) return kept;
+    const lines = breakAfresh(runs, size, firstWidth, width);
+    broken.set(key, lines);
+    return lines;
   }
-  const lines = breakAfresh(runs, size, firstWidth, width);
-  broken.set(key, lines);
-  return lines;
+  // A process's first document, before it keeps lines of its own.
+  const packaged = packagedLines(regular, bold);
+  const built = packaged?.get(lineKey(regular, bold, runs, size, firstWidth, width));
+  if (built === undefined) return breakAfresh(runs, size, firstWidth, width);
+  packagedHits++;
+  return built;
 }
 
 function breakAfresh(runs: readonly Run[], size: number, firstWidth: number, width: number): Line[] {

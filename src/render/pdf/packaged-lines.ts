@@ -2,7 +2,8 @@
  * The lines of the built-in templates' paragraphs, broken by the build and shipped with the
  * package (scripts/packaged-lines.mjs writes dist/data/lines/), as the shared font subsets are
  * (embed-font.ts): a process's first contract finds most of its paragraphs there instead of
- * breaking them, which took a cold `contract gen` ~10% of its instructions. Only what two renders
+ * breaking them, which took a cold `contract gen` ~10% of its instructions. Only until the process
+ * keeps lines of its own (from its second document, or its first in a batch's worker). Only what two renders
  * of the bundled example share, the second with other party names, people, phone numbers and
  * contract number, is written.
  *
@@ -41,6 +42,11 @@ let loaded: { readonly regular: FontFace; readonly bold: FontFace; readonly line
 /** For tests: whether to use the files (the sources' tests do not by default), and read them again. */
 export function configurePackagedLines(options: { readonly use: boolean }): void {
   use = options.use;
+  loaded = undefined;
+}
+
+/** Lets the lines read go: a process that keeps lines of its own has no use for them (line-break.ts). */
+export function releasePackagedLines(): void {
   loaded = undefined;
 }
 
