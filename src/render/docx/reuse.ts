@@ -119,12 +119,9 @@ class Kept {
   }
 }
 
-/** UTF-8 as a buffer of its own size (Buffer.from may return a view of a shared pool, which keeping would pin). */
-const utf8 = (text: string): Uint8Array => {
-  const bytes = new Uint8Array(Buffer.byteLength(text));
-  Buffer.from(bytes.buffer, 0, bytes.length).write(text);
-  return bytes;
-};
+/** UTF-8 in a buffer of its own (Buffer.from may return a view of a shared pool, which keeping would pin). */
+const encoder = new TextEncoder();
+const utf8 = (text: string): Uint8Array => encoder.encode(text);
 
 /**
  * document.xml put together from text and kept UTF-8, encoded once into one buffer. Joining it as
