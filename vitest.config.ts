@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/global.ts'],
-    setupFiles: ['test/setup/yield-between-tests.ts', 'test/setup/packaged-lines.ts'],
+    setupFiles: ['test/setup/yield-between-tests.ts', 'test/setup/packaged-data.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -19,7 +19,9 @@ import { FIRST_LINE_INDENT } from './styles.js';
 import { contractTable } from './tables.js';
 import { LruMap } from '../../lru.js';
 import { forgetKeptParts } from './kept-parts.js';
-import { MAX_BLOCKS, reuseArmed } from './reuse.js';
+import { MAX_BLOCKS, PackagedTable, ReusableParagraph, ReusableTable, reuseArmed, type WrittenText } from './reuse.js';
+import { packagedBlock, packagedBlockKey, packagedBlocks, type BlockCounters, type PackagedBlock, type PackagedItem } from './packaged-blocks.js';
+import type { Table } from 'docx';
 import { twips } from './units.js';
 
 /** The numbered article or section a block is in. */
@@ -77,13 +79,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext, state:
 }
 
 /** What rendering a block changes outside itself. */
-interface Counters {
-  readonly articles: number;
-  readonly lists: number;
-  readonly looseClauseLists: number;
-  readonly ids: number;
-  readonly clauses: number;
-}
+type Counters = BlockCounters;
 
 const countersOf = (ctx: BlockContext, state: BlockState): Counters => ({
   articles: state.articles,
@@ -123,22 +119,18 @@ export function renderedBlockStats(): { readonly kept: number; readonly reused: 
  * if they come again, so that a document never holds the same docx object twice.
  */
 export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[], seen: Set<Rendered>): void {
-  if (!reuseArmed()) return renderBlocks(blocks, ctx, state, out);
+  if (!reuseArmed()) return packagedBlocks() === null ? renderBlocks(blocks, ctx, state, out) : renderFromPackage(blocks, ctx, state, out);
   const fingerprint = state.refs.fingerprint;
   let tag = fingerprints.get(fingerprint);
   if (tag === undefined) fingerprints.set(fingerprint, (tag = nextFingerprint++));
   for (const block of blocks) {
     const before = countersOf(ctx, state);
-    const key = `${tag}|${JSON.stringify(ctx)}|${JSON.stringify(before)}|${JSON.stringify(block)}`;
+    const key = `${tag}|${placeOf(JSON.stringify(ctx), before, block)}`;
     const kept = rendered.get(key);
     if (kept !== undefined && !seen.has(kept)) {
       seen.add(kept);
       reusedBlocks++;
-      state.articles = kept.after.articles;
-      state.lists = kept.after.lists;
-      state.looseClauseLists = kept.after.looseClauseLists;
-      state.refs.idCounter = kept.after.ids;
-      ctx.clauses.n = kept.after.clauses;
+      setCounters(ctx, state, kept.after);
       for (const item of kept.items) out.push(item.kind === 'paragraph' ? { ...item } : item);
       continue;
     }
@@ -149,6 +141,113 @@ export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, stat
     seen.add(made);
     for (const item of items) out.push(item.kind === 'paragraph' ? { ...item } : item);
   }
+}
+
+/** What a top-level block is kept by, but the document's bookmark names: itself, its context and the counters before it. */
+const placeOf = (context: string, before: Counters, block: Block): string => `${context}|${JSON.stringify(before)}|${JSON.stringify(block)}`;
+
+const setCounters = (ctx: BlockContext, state: BlockState, after: Counters): void => {
+  state.articles = after.articles;
+  state.lists = after.lists;
+  state.looseClauseLists = after.looseClauseLists;
+  state.refs.idCounter = after.ids;
+  ctx.clauses.n = after.clauses;
+};
+
+/**
+ * A process's first document: the blocks the build packaged (packaged-blocks.ts) as their XML,
+ * the others rendered. A packaged paragraph that needs what its XML does not cover (a spacing the
+ * build did not see, a section's properties) is rendered then, from the block, its context and the
+ * counters before it, as it would have been here.
+ */
+function renderFromPackage(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[]): void {
+  for (const block of blocks) {
+    const before = countersOf(ctx, state);
+    const context = JSON.stringify(ctx);
+    const packaged = packagedBlock(packagedBlockKey(state.refs.fingerprint, placeOf(context, before, block)));
+    if (packaged === undefined) {
+      renderBlock(block, ctx, state, out);
+      continue;
+    }
+    let rendered: readonly FlowItem[] | undefined;
+    const renderedItem = (i: number): ParagraphItem => {
+      rendered ??= renderAgain(block, JSON.parse(context) as BlockContext, before, state.refs);
+      const item = rendered[i];
+      if (item?.kind !== 'paragraph' || rendered.length !== packaged.items.length) throw new Error('docx packaged blocks: a block renders otherwise than its packaged XML');
+      return item;
+    };
+    packaged.items.forEach((item, i) => out.push(itemFromPackage(item, () => renderedItem(i))));
+    setCounters(ctx, state, packaged.after);
+  }
+}
+
+let packagedRenderedAgain = 0;
+
+/** Packaged blocks rendered after all since the process started, for what their XML did not cover. */
+export const packagedBlocksRenderedAgain = (): number => packagedRenderedAgain;
+
+/** A block's items as rendering it at its place would give them, the document's counters left as they are. */
+function renderAgain(block: Block, ctx: BlockContext, before: Counters, refs: References): FlowItem[] {
+  packagedRenderedAgain++;
+  const items: FlowItem[] = [];
+  const ids = refs.idCounter;
+  refs.idCounter = before.ids;
+  try {
+    renderBlock(block, ctx, { refs, articles: before.articles, lists: before.lists, looseClauseLists: before.looseClauseLists }, items);
+  } finally {
+    refs.idCounter = ids;
+  }
+  return items;
+}
+
+function itemFromPackage(item: PackagedItem, rendered: () => ParagraphItem): FlowItem {
+  switch (item.kind) {
+    case 'paragraph':
+      return {
+        ...paragraphItem(item.style === undefined ? {} : { style: item.style as StyleId }, item.spacing, [], item.keepNext),
+        packaged: { variants: item.variants, list: item.list, fresh: rendered },
+      };
+    case 'table':
+      return { kind: 'table', table: new PackagedTable(item.xml) as unknown as Table, signatures: item.signatures };
+    case 'pageBreak':
+      return item;
+  }
+}
+
+/**
+ * The blocks kept now (reuse.ts) as the build packages them, by their keys in the file: those
+ * whose every paragraph and table has its XML kept. For scripts/packaged-docx.mjs.
+ */
+export function packagedBlockEntries(): [string, PackagedBlock][] {
+  const fingerprintOf = new Map([...fingerprints.entries()].map(([fingerprint, tag]) => [tag, fingerprint]));
+  const entries: [string, PackagedBlock][] = [];
+  for (const [key, { items, after }] of rendered.entries()) {
+    const tag = key.indexOf('|');
+    const fingerprint = fingerprintOf.get(Number(key.slice(0, tag)));
+    const packagedItems = items.map(packagedItemOf);
+    if (fingerprint === undefined || packagedItems.some((item) => item === undefined)) continue;
+    entries.push([packagedBlockKey(fingerprint, key.slice(tag + 1)), { after, items: packagedItems as PackagedItem[] }]);
+  }
+  return entries;
+}
+
+function packagedItemOf(item: FlowItem): PackagedItem | undefined {
+  if (item.kind === 'pageBreak') return item;
+  if (item.kind === 'table') {
+    const xml = item.table instanceof ReusableTable ? item.table.keptXml() : undefined;
+    return xml === undefined ? undefined : { kind: 'table', signatures: item.signatures, xml };
+  }
+  const variants: [string, WrittenText][] = [];
+  let list;
+  for (const [variant, paragraph] of item.made) {
+    const xml = paragraph instanceof ReusableParagraph ? paragraph.keptXml() : undefined;
+    if (xml === undefined) return undefined;
+    list = (paragraph as ReusableParagraph).keptList();
+    variants.push([variant, xml]);
+  }
+  if (variants.length === 0) return undefined;
+  const style = item.options.style;
+  return { kind: 'paragraph', ...(style === undefined ? {} : { style }), keepNext: item.keepNext, spacing: item.spacing, ...(list === undefined ? {} : { list }), variants };
 }
 
 function renderBlock(block: Block, ctx: BlockContext, state: BlockState, out: FlowItem[]): void {

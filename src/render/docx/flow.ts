@@ -6,7 +6,7 @@
  */
 import { Paragraph, type IParagraphOptions, type ParagraphChild, type Table } from 'docx';
 import { SPACING } from '../house-style.js';
-import { ReusableParagraph } from './reuse.js';
+import { PackagedParagraph, ReusableParagraph, type List, type WrittenText } from './reuse.js';
 import { STYLE_ID } from './style-ids.js';
 import { twips } from './units.js';
 
@@ -23,6 +23,14 @@ export interface ParagraphItem {
   readonly children: readonly ParagraphChild[];
   /** The paragraphs made from this item (and its copies, reuse.ts), by their spacing. */
   readonly made: Map<string, Paragraph>;
+  /** The build's XML of the paragraph (packaged-blocks.ts), and the item as rendered, for what that XML does not cover. */
+  readonly packaged?: PackagedSource;
+}
+
+export interface PackagedSource {
+  readonly variants: readonly (readonly [string, WrittenText])[];
+  readonly list: List | undefined;
+  readonly fresh: () => ParagraphItem;
 }
 
 export interface TableItem {
@@ -88,9 +96,13 @@ export function buildFlow(items: readonly FlowItem[], used: Set<Paragraph>): (Pa
   return flow.map((item) => (item.kind === 'table' ? item.table : toParagraph(item, used)));
 }
 
+/** What a paragraph takes from its neighbours, as a key of the paragraphs made from its item. */
+export const variantOf = (item: ParagraphItem): string => `${item.keepNext}|${item.extraBefore}|${item.extraAfter}|${item.options.pageBreakBefore === true}`;
+
 /** The item's paragraph, made once per spacing; a document never holds the same paragraph twice. */
 function toParagraph(item: ParagraphItem, used: Set<Paragraph>): Paragraph {
-  const variant = `${item.keepNext}|${item.extraBefore}|${item.extraAfter}|${item.options.pageBreakBefore === true}`;
+  const variant = variantOf(item);
+  if (item.packaged !== undefined) return packagedParagraph(item, item.packaged, variant);
   let paragraph = item.made.get(variant);
   if (paragraph === undefined || used.has(paragraph)) {
     paragraph = makeParagraph(item);
@@ -98,6 +110,17 @@ function toParagraph(item: ParagraphItem, used: Set<Paragraph>): Paragraph {
   }
   used.add(paragraph);
   return paragraph;
+}
+
+/** The build's XML for this spacing, else the paragraph as rendered, with the neighbours' spacing. */
+function packagedParagraph(item: ParagraphItem, packaged: PackagedSource, variant: string): Paragraph {
+  const fresh = () => {
+    const rendered = packaged.fresh();
+    const options = item.options.pageBreakBefore === true ? { ...rendered.options, pageBreakBefore: true } : rendered.options;
+    return makeParagraph({ ...rendered, options, keepNext: item.keepNext, extraBefore: item.extraBefore, extraAfter: item.extraAfter });
+  };
+  const xml = packaged.variants.find(([v]) => v === variant)?.[1];
+  return xml === undefined ? fresh() : new PackagedParagraph(xml, packaged.list, fresh);
 }
 
 function makeParagraph(item: ParagraphItem): Paragraph {

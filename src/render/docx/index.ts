@@ -25,6 +25,7 @@ import { paragraphMark, References } from './references.js';
 import { epochMs } from './reproducible.js';
 import { manyDocumentsExpected } from '../many-documents.js';
 import { armReuse } from './reuse.js';
+import { releasePackagedBlocks } from './packaged-blocks.js';
 import { STYLE_ID } from './style-ids.js';
 import { stylesFor } from './styles.js';
 import { twips } from './units.js';
@@ -37,7 +38,9 @@ export interface DocxOptions {
 export async function renderDocx(doc: ContractDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   if (manyDocumentsExpected()) armReuse();
   const bytes = packParts(await compileParts(buildDocument(doc)), epochMs(options.sourceDateEpoch));
+  // From the next document on, blocks are kept here, and the build's are no longer read.
   armReuse();
+  releasePackagedBlocks();
   return bytes;
 }
 

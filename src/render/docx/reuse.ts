@@ -23,7 +23,7 @@
  * MAX_BLOCKS blocks are kept, the least recently used dropped first: about one contract's blocks,
  * as the blocks a batch shares are used again by every contract.
  */
-import { Paragraph, Table, type File, type IContext, type IParagraphOptions, type IXmlableObject } from 'docx';
+import { Paragraph, Table, XmlComponent, type File, type IContext, type IParagraphOptions, type IXmlableObject } from 'docx';
 
 type SectionProperties = Parameters<Paragraph['addSectionProperties']>[0];
 
@@ -54,7 +54,12 @@ export function disarmReuse(): void {
 const FIRST = 'contract-first';
 const AGAIN = 'contract-again';
 
-type List = { readonly reference: string; readonly instance: number };
+export type List = { readonly reference: string; readonly instance: number };
+
+/** An element's XML, whole or split around its list's w:numId value (which is per document): UTF-8, or text as a package holds it. */
+type Written = readonly [Uint8Array | string] | readonly [Uint8Array | string, Uint8Array | string];
+/** An element's XML as text, as the build packages it (packaged-blocks.ts). */
+export type WrittenText = readonly [string] | readonly [string, string];
 
 /** The elements being written in each document, by their marks. */
 const writing = new WeakMap<object, Map<number, Kept>>();
@@ -67,17 +72,21 @@ const isAttributes = (child: unknown): boolean => typeof child === 'object' && c
  * split around its list's w:numId value, which is per document.
  */
 class Kept {
-  private written: readonly [Uint8Array] | readonly [Uint8Array, Uint8Array] | undefined;
+  private written: Written | undefined;
   readonly mark = nextMark++;
 
+  /** `packaged`: the XML the build wrote for the element, which stands for it even in a process's first document. */
   constructor(
     readonly tag: 'w:p' | 'w:tbl',
     readonly list: List | undefined,
-  ) {}
+    packaged?: WrittenText,
+  ) {
+    this.written = packaged;
+  }
 
   /** What docx is to write for the element: marked the first time, a mark standing for it later. */
   write(context: IContext, fresh: () => IXmlableObject | undefined): IXmlableObject | undefined {
-    if (!armed) return fresh();
+    if (!armed && this.written === undefined) return fresh();
     let marks = writing.get(context.file);
     if (marks === undefined) writing.set(context.file, (marks = new Map()));
     marks.set(this.mark, this);
@@ -104,6 +113,14 @@ class Kept {
     if (parts.length === 2) this.written = [utf8(`${parts[0]}<w:numId w:val="`), utf8(`"/>${parts[1]}`)];
   }
 
+  /** The XML kept, as text; undefined while there is none. */
+  text(): WrittenText | undefined {
+    const written = this.written;
+    if (written === undefined) return undefined;
+    const text = (piece: Uint8Array | string) => (typeof piece === 'string' ? piece : decoder.decode(piece));
+    return written.length === 1 ? [text(written[0])] : [text(written[0]), text(written[1])];
+  }
+
   /** Adds to `into` the XML in a document where the element's list is `numId`; false if it has none for it. */
   writeFor(numId: number | undefined, into: DocumentPieces): boolean {
     const written = this.written;
@@ -121,6 +138,7 @@ class Kept {
 
 /** UTF-8 in a buffer of its own (Buffer.from may return a view of a shared pool, which keeping would pin). */
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const utf8 = (text: string): Uint8Array => encoder.encode(text);
 
 /**
@@ -185,6 +203,16 @@ export class ReusableParagraph extends Paragraph {
     if (this.#endsSection || this.#kept === undefined) return super.prepForXml(context);
     return this.#kept.write(context, () => super.prepForXml(context));
   }
+
+  /** The XML kept for the paragraph, as text; undefined while there is none. */
+  keptXml(): WrittenText | undefined {
+    return this.#kept?.text();
+  }
+
+  /** The list the paragraph declares to its document, if it is kept with one. */
+  keptList(): List | undefined {
+    return this.#kept?.list;
+  }
 }
 
 /**
@@ -196,6 +224,62 @@ export class ReusableTable extends Table {
 
   override prepForXml(context: IContext): IXmlableObject | undefined {
     return this.#kept.write(context, () => super.prepForXml(context));
+  }
+
+  /** The XML kept for the table, as text; undefined while there is none. */
+  keptXml(): WrittenText | undefined {
+    return this.#kept.text();
+  }
+}
+
+/**
+ * A paragraph of the build's XML (packaged-blocks.ts), written as a mark that `settleReuse`
+ * replaces with it. A paragraph that ends a section carries the section's properties, which the
+ * packaged XML does not hold: it is then written by the paragraph `fresh` makes, as docx would.
+ */
+export class PackagedParagraph extends Paragraph {
+  readonly #kept: Kept;
+  readonly #fresh: () => Paragraph;
+  #section: SectionProperties | undefined;
+
+  constructor(xml: WrittenText, list: List | undefined, fresh: () => Paragraph) {
+    super({});
+    this.#kept = new Kept('w:p', list, xml);
+    this.#fresh = fresh;
+  }
+
+  override addSectionProperties(sectionProperties: SectionProperties): void {
+    this.#section = sectionProperties;
+  }
+
+  override removeSectionProperties(): void {
+    this.#section = undefined;
+  }
+
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    const section = this.#section;
+    if (section === undefined) return this.#kept.write(context, () => undefined);
+    const paragraph = this.#fresh();
+    paragraph.addSectionProperties(section);
+    try {
+      return paragraph.prepForXml(context);
+    } finally {
+      paragraph.removeSectionProperties(section);
+    }
+  }
+}
+
+/** A table of the build's XML, written as PackagedParagraph is (a table never carries a section's properties). */
+export class PackagedTable extends XmlComponent {
+  readonly #kept: Kept;
+
+  constructor(xml: WrittenText) {
+    super('w:tbl');
+    this.#kept = new Kept('w:tbl', undefined, xml);
+  }
+
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    return this.#kept.write(context, () => undefined);
   }
 }
 

@@ -11,7 +11,7 @@
  * their version key), the size, the widths and the runs, so a hit is what breaking would give with
  * the build's faces and code; other templates miss, and other fonts have no file to read. The
  * file is written by the build from the same code. The tests, which run the sources (perhaps
- * changed since the last build), read it only when they ask for it (test/setup/packaged-lines.ts).
+ * changed since the last build), read it only when they ask for it (test/setup/packaged-data.ts).
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
