@@ -19,7 +19,7 @@ async function linesOf(yaml) {
   forgetBrokenLines();
   keepBrokenLines();
   await renderPdf(doc, { sourceDateEpoch: 0 });
-  return new Map(brokenLineEntries());
+  return new Map(brokenLineEntries(bundledFace('regular'), bundledFace('bold')));
 }
 
 configurePackagedLines({ use: false });

@@ -385,23 +385,39 @@ export function packagedLineHits(): number {
   return packagedHits;
 }
 
-/** The paragraphs kept now with their lines (scripts/packaged-lines.mjs writes those of the templates). */
-export function brokenLineEntries(): [string, readonly Line[]][] {
-  return broken.entries();
+/**
+ * The paragraphs kept now with these faces, by what breaking reads besides the faces, with their
+ * lines (scripts/packaged-lines.mjs writes those of the templates).
+ */
+export function brokenLineEntries(regular: FontFace, bold: FontFace): [string, readonly Line[]][] {
+  const prefix = `${facesTag(regular, bold)}|`;
+  return broken.entries().flatMap(([key, lines]): [string, readonly Line[]][] => (key.startsWith(prefix) ? [[key.slice(prefix.length), lines]] : []));
 }
 
 /**
- * What breaking reads, as a key: the faces by their version (the same font gives the same lines in
- * any process, which the packaged lines rely on), the size, the widths and the runs.
+ * The faces as a short tag of the process, for keys: a face's version key is ~45 characters, which
+ * every key would carry and every lookup hash again.
  */
-const lineKey = (regular: FontFace, bold: FontFace, runs: readonly Run[], size: number, firstWidth: number, width: number): string =>
-  `${regular.key},${bold.key}|${size}|${firstWidth}|${width}|${JSON.stringify(runs)}`;
+const faceTags = new Map<string, number>();
+function facesTag(regular: FontFace, bold: FontFace): number {
+  const faces = `${regular.key},${bold.key}`;
+  let tag = faceTags.get(faces);
+  if (tag === undefined) faceTags.set(faces, (tag = faceTags.size));
+  return tag;
+}
+
+/**
+ * What breaking reads besides the faces, as a key: the size, the widths and the runs. The same
+ * faces give the same lines in any process, which the packaged lines rely on (their file is named
+ * by the faces).
+ */
+const lineKey = (runs: readonly Run[], size: number, firstWidth: number, width: number): string => `${size}|${firstWidth}|${width}|${JSON.stringify(runs)}`;
 
 export function breakLines(runs: readonly Run[], size: number, firstWidth: number, width: number): readonly Line[] {
   const regular = loadFont('regular');
   const bold = loadFont('bold');
   if (broken.active) {
-    const key = lineKey(regular, bold, runs, size, firstWidth, width);
+    const key = `${facesTag(regular, bold)}|${lineKey(runs, size, firstWidth, width)}`;
     const kept = broken.get(key);
     if (kept !== undefined) return kept;
     const lines = breakAfresh(runs, size, firstWidth, width);
@@ -410,7 +426,7 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
   }
   // A process's first document, before it keeps lines of its own.
   const packaged = packagedLines(regular, bold);
-  const built = packaged?.get(lineKey(regular, bold, runs, size, firstWidth, width));
+  const built = packaged?.get(lineKey(runs, size, firstWidth, width));
   if (built === undefined) return breakAfresh(runs, size, firstWidth, width);
   packagedHits++;
   return built;

@@ -7,10 +7,10 @@
  * of the bundled example share, the second with other party names, people, phone numbers and
  * contract number, is written.
  *
- * They are looked up by the key of the lines kept across documents (line-break.ts): the faces (by
- * their version key), the size, the widths and the runs, so a hit is what breaking would give with
- * the build's faces and code; other templates miss, and other fonts have no file to read. The
- * file is written by the build from the same code. The tests, which run the sources (perhaps
+ * They are looked up by what breaking reads besides the faces (line-break.ts): the size, the
+ * widths and the runs; the file is named by the faces (their version keys). So a hit is what
+ * breaking would give with the build's faces and code; other templates miss, and other fonts have
+ * no file to read. The file is written by the build from the same code. The tests, which run the sources (perhaps
  * changed since the last build), read it only when they ask for it (test/setup/packaged-data.ts).
  */
 import { createHash } from 'node:crypto';
@@ -22,7 +22,7 @@ import type { Line } from './line-break.js';
 
 export const PACKAGED_LINES = join('dist', 'data', 'lines');
 /** Changes when what the file holds, or how, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The file of the lines broken with these faces (another font has none: nothing is read for it). */
 export const packagedLinesFileName = (regular: FontFace, bold: FontFace): string =>
