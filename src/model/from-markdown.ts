@@ -6,6 +6,7 @@ import { annexRole } from '../compose/annex-roles.js';
 import type { AnnexId } from '../params/types.js';
 import { annexLabel, articleLabel } from './numbering.js';
 import { lineOf, parseMarkdownTree, type MdNode, type Token } from './markdown-tree.js';
+import { packagedPartKey, packagedPartsForDocument, recordingParts, recordPart, takePackagedPart } from './packaged-parts.js';
 import type { Align, Annex, AnnexRole, ArticleBlock, Block, ContractDocument, Inline, SignatureParty } from './types.js';
 
 
@@ -249,6 +250,7 @@ export function buildDocument(composed: ComposedContract, params: ContractParams
   const articleNumbers = new Map(composed.articles.map((a, index) => [a.id, articleLabel(index + 1)]));
   const annexNumbers = new Map(composed.annexes.map((a, index) => [a.id as string, annexLabel(index + 1)]));
   const ctx = (part: ComposedPart): PartContext => ({ part, articleNumbers, annexNumbers });
+  const part = partBuilder(articleNumbers, annexNumbers);
   // The context holds the values as printed: a value left open in a draft is a blank marker there.
   const shown = composed.context.p;
   const meta = (value: string, printed: string) => (HAS_MARKER.test(printed) ? withoutMarkers(printed.replace(/\\(.)/g, '$1')) : value);
@@ -264,10 +266,36 @@ export function buildDocument(composed: ComposedContract, params: ContractParams
       draft: options.draft,
     },
     body: [
-      ...plainBlocks(ctx(composed.preamble)),
-      ...composed.articles.map((a) => article(ctx(a), a.id)),
-      ...plainBlocks(ctx(composed.signatures)),
+      ...part(composed.preamble, ['blocks'], () => plainBlocks(ctx(composed.preamble))),
+      ...composed.articles.map((a) => part(a, ['article', a.id], () => article(ctx(a), a.id))),
+      ...part(composed.signatures, ['blocks'], () => plainBlocks(ctx(composed.signatures))),
     ],
-    annexes: composed.annexes.map((a) => annex(ctx(a), a.id, annexRole(a.id, params))),
+    annexes: composed.annexes.map((a) => {
+      const role = annexRole(a.id, params);
+      return part(a, ['annex', a.id, role], () => annex(ctx(a), a.id, role));
+    }),
+  };
+}
+
+/**
+ * How the parts of one document are built: from the build's package for a process's first
+ * document (packaged-parts.ts), else from their Markdown. `what`: the kind of model and what it is
+ * made of besides the part's file and Markdown and the contract's numbers.
+ */
+function partBuilder(articleNumbers: ReadonlyMap<string, string>, annexNumbers: ReadonlyMap<string, string>) {
+  const packaged = packagedPartsForDocument();
+  let numbers: string | undefined;
+  const keyOf = (part: ComposedPart, what: readonly string[]) => {
+    numbers ??= JSON.stringify([[...articleNumbers], [...annexNumbers]]);
+    return packagedPartKey([...what, part.file, numbers, part.markdown]);
+  };
+  return <T>(part: ComposedPart, what: readonly string[], build: () => T): T => {
+    if (packaged !== null) {
+      const hit = takePackagedPart(packaged, keyOf(part, what));
+      if (hit !== undefined) return hit as T;
+    }
+    const built = build();
+    if (recordingParts()) recordPart(() => keyOf(part, what), built);
+    return built;
   };
 }
