@@ -1,8 +1,9 @@
-// The bundled example with every party name, person, phone number and the contract number
-// changed: what the build's packaged data keeps is what a render of the example shares with a
-// render of this (scripts/packaged-lines.mjs, scripts/packaged-docx.mjs), so that none of the
-// example's own names and numbers is packaged.
-import { readFileSync } from 'node:fs';
+// What the build's packaged data is made from: the bundled example, and the example with every
+// party name, person, phone number and the contract number changed. The scripts that package the
+// model, the PDF's lines and the DOCX's blocks (scripts/packaged-*.mjs) keep what builds of the two
+// share, so that none of the example's own names and numbers is packaged.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const example = readFileSync('examples/params.example.yaml', 'utf8');
 
@@ -27,4 +28,27 @@ export async function contractOf(yaml) {
   const { params, diagnostics } = await validate({ yaml, file: 'params.yaml' });
   if (!params) throw new Error(diagnostics.map((d) => d.message.en).join('; '));
   return buildContract(params);
+}
+
+/**
+ * The entries of `first` that `second` has too: what the builds of the example and of the example
+ * with other parties share, at least `least` of them. The same key must give the same value:
+ * otherwise the key misses something the value depends on.
+ */
+export function sharedEntries(first, second, what, least) {
+  const shared = [...first].filter(([key, value]) => {
+    if (!second.has(key)) return false;
+    if (JSON.stringify(second.get(key)) !== JSON.stringify(value)) throw new Error(`${what}: ${key} is made two ways`);
+    return true;
+  });
+  if (shared.length < least) throw new Error(`${what}: only ${shared.length} shared`);
+  console.log(`${what}: ${shared.length} of ${first.size} shared`);
+  return shared;
+}
+
+/** Writes `text` as the one file `name` of the build's folder `dir`, emptied first. */
+export function writePackaged(dir, name, text) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), text);
 }

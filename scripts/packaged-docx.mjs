@@ -4,9 +4,7 @@
 // example share when the second has other party names, people, phone numbers and contract number.
 // Run by `npm run build` after scripts/bundle.mjs, from the compiled modules in dist/, and before
 // scripts/code-cache.mjs (whose runs then read the file as every run does).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contractOf, example, exampleWithOtherParties as other } from './example-variant.mjs';
+import { contractOf, example, exampleWithOtherParties as other, sharedEntries, writePackaged } from './example-variant.mjs';
 
 const { renderDocx } = await import('../dist/render/docx/index.js');
 const { forgetRenderedBlocks, packagedBlockEntries } = await import('../dist/render/docx/blocks.js');
@@ -26,14 +24,4 @@ configurePackagedBlocks({ use: false });
 expectManyDocuments(true);
 const first = await blocksOf(example);
 const second = await blocksOf(other);
-const shared = [...first].filter(([key, block]) => {
-  if (!second.has(key)) return false;
-  // The same key is the same XML; otherwise the key misses something the XML depends on.
-  if (JSON.stringify(second.get(key)) !== JSON.stringify(block)) throw new Error(`packaged-docx: block ${key} is written two ways`);
-  return true;
-});
-if (shared.length < 40) throw new Error(`packaged-docx: only ${shared.length} blocks shared`);
-rmSync(PACKAGED_BLOCKS, { recursive: true, force: true });
-mkdirSync(PACKAGED_BLOCKS, { recursive: true });
-writeFileSync(join(PACKAGED_BLOCKS, PACKAGED_BLOCKS_FILE), packagedBlocksFile(shared));
-console.log(`packaged-docx: ${shared.length} of ${first.size} blocks`);
+writePackaged(PACKAGED_BLOCKS, PACKAGED_BLOCKS_FILE, packagedBlocksFile(sharedEntries(first, second, 'packaged-docx blocks', 40)));

@@ -4,9 +4,7 @@
 // example share when the second has other party names, people, phone numbers and contract number.
 // Run by `npm run build` after scripts/bundle.mjs, from the compiled modules in dist/, and before
 // scripts/code-cache.mjs (whose runs then read the file as every run does).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contractOf, example, exampleWithOtherParties as other } from './example-variant.mjs';
+import { contractOf, example, exampleWithOtherParties as other, sharedEntries, writePackaged } from './example-variant.mjs';
 
 const { renderPdf } = await import('../dist/render/pdf/index.js');
 const { brokenLineEntries, forgetBrokenLines, keepBrokenLines } = await import('../dist/render/pdf/line-break.js');
@@ -25,8 +23,4 @@ async function linesOf(yaml) {
 configurePackagedLines({ use: false });
 const first = await linesOf(example);
 const second = await linesOf(other);
-const shared = [...first].filter(([key]) => second.has(key));
-if (shared.length < 100) throw new Error(`packaged-lines: only ${shared.length} paragraphs shared`);
-rmSync(PACKAGED_LINES, { recursive: true, force: true });
-mkdirSync(PACKAGED_LINES, { recursive: true });
-writeFileSync(join(PACKAGED_LINES, packagedLinesFileName(bundledFace('regular'), bundledFace('bold'))), packagedLinesFile(shared));
+writePackaged(PACKAGED_LINES, packagedLinesFileName(bundledFace('regular'), bundledFace('bold')), packagedLinesFile(sharedEntries(first, second, 'packaged-lines paragraphs', 100)));

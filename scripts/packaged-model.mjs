@@ -4,9 +4,7 @@
 // example share when the second has other party names, people, phone numbers and contract number.
 // Run by `npm run build` from the compiled modules in dist/, before scripts/code-cache.mjs (whose
 // runs then read the file as every run does).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contractOf, example, exampleWithOtherParties as other } from './example-variant.mjs';
+import { contractOf, example, exampleWithOtherParties as other, sharedEntries, writePackaged } from './example-variant.mjs';
 
 const { configurePackagedParts, packagedPartsFile, recordParts, PACKAGED_MODEL, PACKAGED_MODEL_FILE } = await import('../dist/model/packaged-parts.js');
 
@@ -20,14 +18,4 @@ async function partsOf(yaml) {
 configurePackagedParts({ use: false });
 const first = await partsOf(example);
 const second = await partsOf(other);
-const shared = [...first].filter(([key, part]) => {
-  if (!second.has(key)) return false;
-  // The same key is the same model; otherwise the key misses something the model depends on.
-  if (JSON.stringify(second.get(key)) !== JSON.stringify(part)) throw new Error(`packaged-model: part ${key} is built two ways`);
-  return true;
-});
-if (shared.length < 10) throw new Error(`packaged-model: only ${shared.length} parts shared`);
-rmSync(PACKAGED_MODEL, { recursive: true, force: true });
-mkdirSync(PACKAGED_MODEL, { recursive: true });
-writeFileSync(join(PACKAGED_MODEL, PACKAGED_MODEL_FILE), packagedPartsFile(shared));
-console.log(`packaged-model: ${shared.length} of ${first.size} parts`);
+writePackaged(PACKAGED_MODEL, PACKAGED_MODEL_FILE, packagedPartsFile(sharedEntries(first, second, 'packaged-model parts', 10)));

@@ -15,20 +15,12 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { readBounded } from '../io/read-bounded.js';
-import { packageRoot } from '../package-root.js';
+import { packagedEntriesFile, readPackagedEntries } from '../io/packaged-entries.js';
 
 export const PACKAGED_MODEL = join('dist', 'data', 'model');
 /** Changes when what the file holds, or how, changes. */
 const FORMAT = 1;
 export const PACKAGED_MODEL_FILE = `parts.v${FORMAT}.json`;
-/** Our own file; larger would not be ours. */
-const MAX_BYTES = 16 * 1024 * 1024;
-
-interface PackagedFile {
-  readonly format: number;
-  readonly entries: readonly (readonly [string, unknown])[];
-}
 
 /** The key of a part's model: `made` is everything the model is made of. */
 export const packagedPartKey = (made: readonly string[]): string => {
@@ -84,26 +76,7 @@ export function recordPart(key: () => string, part: unknown): void {
 
 export const recordingParts = (): boolean => recording !== undefined;
 
-function read(): Map<string, unknown> | null {
-  let root: string;
-  try {
-    root = packageRoot();
-  } catch {
-    return null;
-  }
-  const file = readBounded(join(root, PACKAGED_MODEL, PACKAGED_MODEL_FILE), MAX_BYTES);
-  if (!file.ok) return null;
-  try {
-    const parsed = JSON.parse(file.data.toString('utf8')) as Partial<PackagedFile>;
-    if (parsed.format !== FORMAT || !Array.isArray(parsed.entries)) return null;
-    return new Map(parsed.entries);
-  } catch {
-    return null;
-  }
-}
+const read = (): Map<string, unknown> | null => readPackagedEntries<unknown>(join(PACKAGED_MODEL, PACKAGED_MODEL_FILE), FORMAT);
 
 /** The file's text for `entries` (key, model), in the order given. */
-export function packagedPartsFile(entries: Iterable<readonly [string, unknown]>): string {
-  const file: PackagedFile = { format: FORMAT, entries: [...entries] };
-  return JSON.stringify(file);
-}
+export const packagedPartsFile = (entries: Iterable<readonly [string, unknown]>): string => packagedEntriesFile(FORMAT, entries);

@@ -17,16 +17,13 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { readBounded } from '../../io/read-bounded.js';
-import { packageRoot } from '../../package-root.js';
+import { packagedEntriesFile, readPackagedEntries } from '../../io/packaged-entries.js';
 import type { List, WrittenText } from './reuse.js';
 
 export const PACKAGED_BLOCKS = join('dist', 'data', 'docx');
 /** Changes when what the file holds, or how, changes. */
 const FORMAT = 1;
 export const PACKAGED_BLOCKS_FILE = `blocks.v${FORMAT}.json`;
-/** Our own file; larger would not be ours. */
-const MAX_BYTES = 16 * 1024 * 1024;
 
 /** What rendering a top-level block changes outside itself. */
 export interface BlockCounters {
@@ -54,11 +51,6 @@ export type PackagedItem =
 export interface PackagedBlock {
   readonly after: BlockCounters;
   readonly items: readonly PackagedItem[];
-}
-
-interface PackagedFile {
-  readonly format: number;
-  readonly entries: readonly (readonly [string, PackagedBlock])[];
 }
 
 /** The key of a block in the file: `place` is what it is kept by in a process but the document's bookmark names (blocks.ts). */
@@ -99,26 +91,7 @@ export function packagedBlocks(): ReadonlyMap<string, PackagedBlock> | null {
   return loaded;
 }
 
-function read(): ReadonlyMap<string, PackagedBlock> | null {
-  let root: string;
-  try {
-    root = packageRoot();
-  } catch {
-    return null;
-  }
-  const file = readBounded(join(root, PACKAGED_BLOCKS, PACKAGED_BLOCKS_FILE), MAX_BYTES);
-  if (!file.ok) return null;
-  try {
-    const parsed = JSON.parse(file.data.toString('utf8')) as Partial<PackagedFile>;
-    if (parsed.format !== FORMAT || !Array.isArray(parsed.entries)) return null;
-    return new Map(parsed.entries);
-  } catch {
-    return null;
-  }
-}
+const read = (): ReadonlyMap<string, PackagedBlock> | null => readPackagedEntries<PackagedBlock>(join(PACKAGED_BLOCKS, PACKAGED_BLOCKS_FILE), FORMAT);
 
 /** The file's text for `entries` (key, block), in the order given. */
-export function packagedBlocksFile(entries: Iterable<readonly [string, PackagedBlock]>): string {
-  const file: PackagedFile = { format: FORMAT, entries: [...entries] };
-  return JSON.stringify(file);
-}
+export const packagedBlocksFile = (entries: Iterable<readonly [string, PackagedBlock]>): string => packagedEntriesFile(FORMAT, entries);

@@ -16,8 +16,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FontFace } from '../../fonts/index.js';
-import { readBounded } from '../../io/read-bounded.js';
-import { packageRoot } from '../../package-root.js';
+import { packagedEntriesFile, readPackagedEntries } from '../../io/packaged-entries.js';
 import type { Line } from './line-break.js';
 
 export const PACKAGED_LINES = join('dist', 'data', 'lines');
@@ -27,13 +26,6 @@ const FORMAT = 2;
 /** The file of the lines broken with these faces (another font has none: nothing is read for it). */
 export const packagedLinesFileName = (regular: FontFace, bold: FontFace): string =>
   `lines.v${FORMAT}.${createHash('sha1').update(`${regular.key}\0${bold.key}`).digest('hex').slice(0, 20)}.json`;
-/** Our own file; larger would not be ours. */
-const MAX_BYTES = 16 * 1024 * 1024;
-
-interface PackagedFile {
-  readonly format: number;
-  readonly entries: readonly (readonly [string, readonly Line[]])[];
-}
 
 let use = true;
 /** The lines read for the last faces asked for; null: none (no file, not ours, or not used). */
@@ -58,25 +50,10 @@ export function packagedLines(regular: FontFace, bold: FontFace): ReadonlyMap<st
 }
 
 function read(name: string): ReadonlyMap<string, readonly Line[]> | null {
-  let root: string;
-  try {
-    root = packageRoot();
-  } catch {
-    return null;
-  }
-  const file = readBounded(join(root, PACKAGED_LINES, name), MAX_BYTES);
-  if (!file.ok) return null;
-  try {
-    const parsed = JSON.parse(file.data.toString('utf8')) as Partial<PackagedFile>;
-    if (parsed.format !== FORMAT || !Array.isArray(parsed.entries)) return null;
-    return new Map(parsed.entries);
-  } catch {
-    return null;
-  }
+  return readPackagedEntries<readonly Line[]>(join(PACKAGED_LINES, name), FORMAT);
 }
 
 /** The file's text for `entries` (key, lines), in the order given. */
 export function packagedLinesFile(entries: Iterable<readonly [string, readonly Line[]]>): string {
-  const file: PackagedFile = { format: FORMAT, entries: [...entries] };
-  return JSON.stringify(file);
+  return packagedEntriesFile(FORMAT, entries);
 }
