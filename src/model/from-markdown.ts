@@ -6,7 +6,7 @@ import { annexRole } from '../compose/annex-roles.js';
 import type { AnnexId } from '../params/types.js';
 import { annexLabel, articleLabel } from './numbering.js';
 import { lineOf, parseMarkdownTree, type MdNode, type Token } from './markdown-tree.js';
-import { packagedPartKey, packagedPartsForDocument, recordingParts, recordPart, takePackagedPart } from './packaged-parts.js';
+import { packagedPartKey, packagedPartsForDocument, recordPart, takePackagedPart } from './packaged-parts.js';
 import type { Align, Annex, AnnexRole, ArticleBlock, Block, ContractDocument, Inline, SignatureParty } from './types.js';
 
 
@@ -295,7 +295,7 @@ function partBuilder(articleNumbers: ReadonlyMap<string, string>, annexNumbers: 
       if (hit !== undefined) return hit as T;
     }
     const built = build();
-    if (recordingParts()) recordPart(() => keyOf(part, what), built);
+    recordPart(() => keyOf(part, what), built);
     return built;
   };
 }

@@ -36,7 +36,7 @@ let hits = 0;
 /** What the build collects while it builds the example (scripts/packaged-model.mjs). */
 let recording: Map<string, unknown> | undefined;
 
-/** For tests: whether to use the file (the sources' tests do not by default), or these parts instead of it; every document is then a first one. */
+/** For tests: whether to use the file (the sources' tests do not by default), or these parts instead of it, for the next document built. */
 export function configurePackagedParts(options: { readonly use: boolean; readonly parts?: Iterable<readonly [string, unknown]> }): void {
   use = options.use;
   loaded = options.parts === undefined ? undefined : new Map(options.parts);
@@ -69,12 +69,10 @@ export function recordParts(on: boolean): Map<string, unknown> | undefined {
   return recorded;
 }
 
-/** Called with each part built when the build records them. */
+/** Called with each part built: kept, as a copy, while the build records them; `key` is computed only then. */
 export function recordPart(key: () => string, part: unknown): void {
   recording?.set(key(), JSON.parse(JSON.stringify(part)));
 }
-
-export const recordingParts = (): boolean => recording !== undefined;
 
 const read = (): Map<string, unknown> | null => readPackagedEntries<unknown>(join(PACKAGED_MODEL, PACKAGED_MODEL_FILE), FORMAT);
 
