@@ -9,40 +9,49 @@
 // (src/output/cache-dir.ts; CONTRACT_CACHE=0: none), which the next runs take.
 //
 // Without a bundle (a build of the modules only): the compiled modules in dist/cli/.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+//
+// CommonJS (lib/package.json), as are bin/contract.js and the worker: a command that starts from
+// CommonJS and reads nothing but CommonJS never starts Node's ES module loader (a cold `gen`: 1.6-2%
+// fewer instructions, hyperfine 371 -> 358 ms; README, Speed). What the loader needs of the sources
+// before the bundle is loaded (the cache directory, a bounded read) the build bundles for it as
+// CommonJS too, dist/loader-support.cjs (scripts/bundle.mjs).
+'use strict';
+const { createHash, randomBytes } = require('node:crypto');
+const { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { setFlagsFromString } = require('node:v8');
+const { Script } = require('node:vm');
 
-export const bundlePath = fileURLToPath(new URL('../dist/contract.cjs', import.meta.url));
+const dist = join(__dirname, '..', 'dist');
+const bundlePath = join(dist, 'contract.cjs');
 /**
  * Two caches of the bundle's compiled code, by what the command runs: `render` for the commands
  * that make documents (gen, diff), made after generating the example; `check` for the others
  * (validate, init, --version, …), made after validating it: half the size, so that they do not
  * deserialise the renderers' code they never run (`validate` 34 -> 18 ms to compile the bundle).
  */
-export const codeCachePaths = {
-  render: fileURLToPath(new URL('../dist/contract.cjs.v8cache', import.meta.url)),
-  check: fileURLToPath(new URL('../dist/contract.cjs.check.v8cache', import.meta.url)),
+const codeCachePaths = {
+  render: join(dist, 'contract.cjs.v8cache'),
+  check: join(dist, 'contract.cjs.check.v8cache'),
 };
 /** @param {readonly string[]} args the command line after the program: its command, if any */
 const commandOf = (args) => args.find((a) => !a.startsWith('-'));
 /** @param {readonly string[]} args the command line after the program */
-export const cacheKindOf = (args) => (['gen', 'diff'].includes(commandOf(args) ?? '') ? 'render' : 'check');
+const cacheKindOf = (args) => (['gen', 'diff'].includes(commandOf(args) ?? '') ? 'render' : 'check');
 /** The SHA-1 of the bundle, written by the build: names the code caches made for it elsewhere. */
-export const buildIdPath = fileURLToPath(new URL('../dist/contract.cjs.build-id', import.meta.url));
-const modulesEntry = new URL('../dist/cli/main.js', import.meta.url);
+const buildIdPath = join(dist, 'contract.cjs.build-id');
+const loaderSupportPath = join(dist, 'loader-support.cjs');
+const modulesEntry = pathToFileURL(join(dist, 'cli', 'main.js'));
 
 /**
  * The CommonJS wrapper, as Node's own loader puts it around a module. The build writes it into
  * the bundle's file (scripts/bundle.mjs), so that the text read is the script compiled: put
  * around it here, V8 would copy the joined 2.4 MB into one string first (~600 page faults).
  */
-export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
-export const BUNDLE_TAIL = '\n})';
+const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+const BUNDLE_TAIL = '\n})';
 /** A code cache is a few MB; a larger file in the cache directory is not ours. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** Code caches kept in the cache directory (one per Node, flags and build; older ones go). */
@@ -52,7 +61,7 @@ const MAX_USER_CACHES = 4;
  * The file in the cache directory for a code cache of this bundle under this Node and these
  * flags, or undefined when caching is off or the build has no id.
  */
-async function userCachePath(kind) {
+function userCachePath(kind) {
   let buildId;
   try {
     buildId = readFileSync(buildIdPath, 'latin1').trim();
@@ -60,8 +69,7 @@ async function userCachePath(kind) {
     return undefined;
   }
   if (!/^[0-9a-f]{40}$/.test(buildId)) return undefined;
-  const { cacheDir } = await import('../dist/output/cache-dir.js');
-  const dir = cacheDir();
+  const dir = require(loaderSupportPath).cacheDir();
   if (dir === undefined) return undefined;
   const fit = createHash('sha1')
     .update([process.versions.v8, process.arch, process.execArgv.join('\0'), process.env.NODE_OPTIONS ?? '', buildId, kind].join('\n'))
@@ -90,9 +98,8 @@ function readInto(into, path) {
 }
 
 /** The bytes of our own cache file in the cache directory, if it is a regular file of a sane size. */
-async function readUserCache(path) {
-  const { readBounded } = await import('../dist/io/read-bounded.js');
-  const read = readBounded(path, MAX_CACHE_BYTES);
+function readUserCache(path) {
+  const read = require(loaderSupportPath).readBounded(path, MAX_CACHE_BYTES);
   return read.ok ? read.data : undefined;
 }
 
@@ -101,7 +108,7 @@ async function readUserCache(path) {
  * cache in the cache directory when none fitted and the run generated or validated contracts.
  * Undefined if nothing is built.
  */
-export async function loadCli({ makingCache = false, args = process.argv.slice(2), inWorker = false } = {}) {
+async function loadCli({ makingCache = false, args = process.argv.slice(2), inWorker = false } = {}) {
   if (!existsSync(bundlePath)) {
     if (!existsSync(modulesEntry)) return undefined;
     const modules = await import(modulesEntry.href);
@@ -112,8 +119,8 @@ export async function loadCli({ makingCache = false, args = process.argv.slice(2
   // (lib/cli-worker.js) leaves V8's settings, which are the process's, to the main thread.
   if (!inWorker) setFlagsFromString('--no-opt');
   const kind = cacheKindOf(args);
-  const userPath = makingCache ? undefined : await userCachePath(kind);
-  let cachedData = userPath === undefined ? undefined : await readUserCache(userPath);
+  const userPath = makingCache ? undefined : userCachePath(kind);
+  let cachedData = userPath === undefined ? undefined : readUserCache(userPath);
   // The bundle's text is read into a buffer and copied out of it as a string; the build's cache
   // is then read into the same buffer (V8 reads it only while compiling): memory touched once
   // for both, not twice (~600 page faults fewer, each ~12 µs on a small virtual machine).
@@ -121,12 +128,12 @@ export async function loadCli({ makingCache = false, args = process.argv.slice(2
   const source = buffer.toString('latin1');
   if (cachedData === undefined && !makingCache && existsSync(codeCachePaths[kind])) cachedData = readInto(buffer, codeCachePaths[kind]);
   const script = new Script(source, { filename: bundlePath, cachedData });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(bundlePath), bundle, bundlePath, dirname(bundlePath));
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   /** A code cache of the bundle as it has run so far, made under the flags it was compiled with (V8 records them in the cache). */
   const codeCache = () => {
-    module.exports.restoreCompileFlags();
+    bundle.exports.restoreCompileFlags();
     return script.createCachedData();
   };
   const save = () => {
@@ -154,5 +161,7 @@ export async function loadCli({ makingCache = false, args = process.argv.slice(2
       // A cache is only ever an optimisation.
     }
   };
-  return { main: module.exports.main, batchWorker: module.exports.batchWorker, script, cache, kind, save, codeCache };
+  return { main: bundle.exports.main, batchWorker: bundle.exports.batchWorker, script, cache, kind, save, codeCache };
 }
+
+module.exports = { bundlePath, codeCachePaths, cacheKindOf, buildIdPath, BUNDLE_HEAD, BUNDLE_TAIL, loadCli };

@@ -93,6 +93,20 @@ await build({
   legalComments: 'none',
 });
 
+// What the loader needs of the sources before the bundle (src/cli/loader-support.ts), as CommonJS
+// that it can require: a command that loads only CommonJS never starts Node's ES module loader.
+await build({
+  entryPoints: { 'loader-support': 'src/cli/loader-support.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
 // All ASCII, so that the loader reads it as one-byte text (half the memory of a string with any
 // character beyond it, and no UTF-8 decoding). esbuild escapes strings and templates but leaves
 // regular expression literals as written (some hold CJK punctuation); a \uXXXX escape means the

@@ -2,7 +2,7 @@
  * Where contract keeps what it can rebuild (font subsets, the CLI's code cache for a Node the
  * build's cache does not fit): $CONTRACT_CACHE_DIR, else $XDG_CACHE_HOME/contract, else
  * ~/.cache/contract. CONTRACT_CACHE=0 turns caching off. No imports beyond Node's own: the CLI's
- * loader (lib/load-cli.js) reads it before the CLI is loaded.
+ * loader (lib/load-cli.js) requires it, bundled as dist/loader-support.cjs, before the CLI is loaded.
  */
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';

@@ -130,4 +130,35 @@ describe('code cache', () => {
     gen(OTHER_FLAGS, { CONTRACT_CACHE: '0', CONTRACT_CACHE_DIR: dir });
     expect(readdirSync(dir)).toEqual([]);
   }, 120_000);
+
+  // The command, its loader and its worker are CommonJS (lib/load-cli.js): Node's ES module loader,
+  // which says what it loads under NODE_DEBUG=esm, never starts, in the main thread or a worker.
+  it("starts no ES module loader, for a gen, a batch's workers or a cache of its own", () => {
+    const dir = tempDir();
+    const inputs = [1, 2, 3, 4].map((i) => {
+      const file = join(dir, `e${i}.yaml`);
+      writeFileSync(file, readFileSync('examples/params.example.yaml', 'utf8').replace('YDH-2025-0001', `YDH-2025-E${i}`));
+      return file;
+    });
+    const cacheDir = tempDir();
+    const runs: { flags: readonly string[]; args: string[]; env: Record<string, string> }[] = [
+      { flags: [], args: ['gen', inputs[0]!], env: { CONTRACT_CACHE: '0' } },
+      // Two workers: four inputs are a long enough batch for the main thread to leave them the rendering.
+      { flags: [], args: ['gen', ...inputs, '-j', '2'], env: { CONTRACT_CACHE: '0', CONTRACT_DEBUG_CODE_CACHE: '1' } },
+      // Under other flags the loader looks for, and then leaves, a cache of its own.
+      { flags: OTHER_FLAGS, args: ['gen', inputs[0]!], env: { CONTRACT_CACHE_DIR: cacheDir } },
+      { flags: OTHER_FLAGS, args: ['gen', inputs[0]!], env: { CONTRACT_CACHE_DIR: cacheDir } },
+    ];
+    for (const run of runs) {
+      const r = spawnSync(process.execPath, [...run.flags, CLI, ...run.args, '-o', tempDir(), '-q'], {
+        encoding: 'utf8',
+        env: cliEnv({ NODE_DEBUG: 'esm', SOURCE_DATE_EPOCH: '1740787200', ...run.env }),
+        timeout: 120_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr, run.args.join(' ')).not.toMatch(/^ESM \d+:/m);
+      if (run.args.includes('-j')) expect(r.stderr).toContain('contract: worker code cache accepted (render)');
+    }
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('code-cache.'))).toHaveLength(1);
+  }, 120_000);
 });

@@ -53,10 +53,12 @@ describe('the package', () => {
     expect(paths).toContain('dist/contract.cjs.check.v8cache');
     expect(paths).toContain('lib/load-cli.js');
     expect(paths).toContain('lib/cli-worker.js');
+    // The command, its loader and worker are CommonJS: the package.json files beside them say so.
+    expect(paths).toContain('bin/package.json');
+    expect(paths).toContain('lib/package.json');
     // What the loader reads to name and find a code cache of its own (lib/load-cli.js).
     expect(paths).toContain('dist/contract.cjs.build-id');
-    expect(paths).toContain('dist/output/cache-dir.js');
-    expect(paths).toContain('dist/io/read-bounded.js');
+    expect(paths).toContain('dist/loader-support.cjs');
     expect(paths).toContain('dist/template-context-docs.json');
     expect(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/'))).toEqual([]);
 
