@@ -73,39 +73,34 @@ const inlinePrecompiledTemplates = {
   },
 };
 
-// One file, no chunks: a vm.Script compiles one source (and cannot import() without an
-// experimental flag, so the bundle has no dynamic import left).
-await build({
-  entryPoints: { contract: 'src/cli/main.ts' },
+/** The CommonJS files the CLI's loader reads (lib/load-cli.js), each one file for Node 20. */
+const commonJsFile = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+// One file, no chunks: a vm.Script compiles one source (and cannot import() without an
+// experimental flag, so the bundle has no dynamic import left).
+await build({
+  ...commonJsFile,
+  entryPoints: { contract: 'src/cli/main.ts' },
   minify: process.env.CONTRACT_BUNDLE_MINIFY !== '0',
   external: ['@embedpdf/fonts-sc'],
   alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
   plugins: [zodWithoutLocales, docxHelpers, inlinePrecompiledTemplates, lazyChildProcessForCommander],
   define: { 'import.meta.url': '__contractModuleUrl' },
   banner: { js: "const __contractModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-  legalComments: 'none',
 });
 
 // What the loader needs of the sources before the bundle (src/cli/loader-support.ts), as CommonJS
 // that it can require: a command that loads only CommonJS never starts Node's ES module loader.
-await build({
-  entryPoints: { 'loader-support': 'src/cli/loader-support.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+await build({ ...commonJsFile, entryPoints: { 'loader-support': 'src/cli/loader-support.ts' } });
 
 // All ASCII, so that the loader reads it as one-byte text (half the memory of a string with any
 // character beyond it, and no UTF-8 decoding). esbuild escapes strings and templates but leaves
