@@ -9,7 +9,7 @@ import { contractOf, example, exampleWithOtherParties as other, sharedEntries, w
 const { renderDocx } = await import('../dist/render/docx/index.js');
 const { forgetRenderedBlocks, packagedBlockEntries } = await import('../dist/render/docx/blocks.js');
 const { configurePackagedBlocks, packagedBlocksFile, PACKAGED_BLOCKS, PACKAGED_BLOCKS_FILE } = await import('../dist/render/docx/packaged-blocks.js');
-const { expectManyDocuments } = await import('../dist/render/many-documents.js');
+const { expectManyDocuments } = await import('../dist/many-documents.js');
 
 /** Every block the DOCX of `yaml` keeps with all its XML, by its key in the file. */
 async function blocksOf(yaml) {

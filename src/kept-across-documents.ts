@@ -4,7 +4,7 @@ import { LruMap } from './lru.js';
  * What a renderer keeps across the documents of a process, by key, for the contracts of a batch
  * share most of their text. Kept only from the second document on: a process that renders one
  * (a cold `contract gen`) would pay the keys and the keeping for nothing; a thread told that many
- * are coming arms it before its first (render/many-documents.ts).
+ * are coming arms it before its first (many-documents.ts).
  */
 export class KeptAcrossDocuments<K, V> {
   private readonly kept: LruMap<K, V>;

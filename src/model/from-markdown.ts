@@ -6,6 +6,7 @@ import { annexRole } from '../compose/annex-roles.js';
 import type { AnnexId } from '../params/types.js';
 import { annexLabel, articleLabel } from './numbering.js';
 import { lineOf, parseMarkdownTree, type MdNode, type Token } from './markdown-tree.js';
+import { keepingModelParts, keepModelPart, keepModelParts, keptModelPart } from './kept-parts.js';
 import { packagedPartKey, packagedPartsForDocument, recordPart, takePackagedPart } from './packaged-parts.js';
 import type { Align, Annex, AnnexRole, ArticleBlock, Block, ContractDocument, Inline, SignatureParty } from './types.js';
 
@@ -255,7 +256,7 @@ export function buildDocument(composed: ComposedContract, params: ContractParams
   const shown = composed.context.p;
   const meta = (value: string, printed: string) => (HAS_MARKER.test(printed) ? withoutMarkers(printed.replace(/\\(.)/g, '$1')) : value);
   const { client, provider } = params.parties;
-  return {
+  const document: ContractDocument = {
     meta: {
       title: meta(params.contract.title, shown.contract.title),
       number: meta(params.contract.number, shown.contract.number),
@@ -275,12 +276,15 @@ export function buildDocument(composed: ComposedContract, params: ContractParams
       return part(a, ['annex', a.id, role], () => annex(ctx(a), a.id, role));
     }),
   };
+  keepModelParts();
+  return document;
 }
 
 /**
- * How the parts of one document are built: from the build's package for a process's first
- * document (packaged-parts.ts), else from their Markdown. `what`: the kind of model and what it is
- * made of besides the part's file and Markdown and the contract's numbers.
+ * How the parts of one document are built: kept from an earlier document of the process
+ * (kept-parts.ts), from the build's package for a process's first document (packaged-parts.ts),
+ * else from their Markdown. `what`: the kind of model and what it is made of besides the part's
+ * file and Markdown and the contract's numbers.
  */
 function partBuilder(articleNumbers: ReadonlyMap<string, string>, annexNumbers: ReadonlyMap<string, string>) {
   const packaged = packagedPartsForDocument();
@@ -289,13 +293,13 @@ function partBuilder(articleNumbers: ReadonlyMap<string, string>, annexNumbers: 
     numbers ??= JSON.stringify([[...articleNumbers], [...annexNumbers]]);
     return packagedPartKey([...what, part.file, numbers, part.markdown]);
   };
+  const keeping = keepingModelParts();
   return <T>(part: ComposedPart, what: readonly string[], build: () => T): T => {
-    if (packaged !== null) {
-      const hit = takePackagedPart(packaged, keyOf(part, what));
-      if (hit !== undefined) return hit as T;
-    }
-    const built = build();
-    recordPart(() => keyOf(part, what), built);
-    return built;
+    let key: string | undefined;
+    const keyFor = () => (key ??= keyOf(part, what));
+    const kept = keeping ? (keptModelPart(keyFor()) as T | undefined) : undefined;
+    const made = kept ?? (packaged !== null ? (takePackagedPart(packaged, keyFor()) as T | undefined) : undefined) ?? build();
+    recordPart(keyFor, made);
+    return keeping && kept === undefined ? keepModelPart(keyFor(), made) : made;
   };
 }

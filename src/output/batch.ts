@@ -1,7 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { ContractError, text, type Diagnostic } from '../diagnostics.js';
 import type { Format, RenderOptions } from '../pipeline.js';
-import { expectManyDocuments } from '../render/many-documents.js';
+import { expectManyDocuments } from '../many-documents.js';
 import { OutputSetError, sweepOutputDir, writeOutputSet } from './output-set.js';
 import { processInput, type LoadOptions, type ProcessedInput } from './process-input.js';
 import { checkCacheDirSetting } from './subset-store.js';

@@ -1,7 +1,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { RenderOptions } from '../pipeline.js';
 import type { LoadOptions } from './process-input.js';
-import { expectManyDocuments } from '../render/many-documents.js';
+import { expectManyDocuments } from '../many-documents.js';
 import { processInput } from './process-input.js';
 
 type Message = { index: number; input: string; options: RenderOptions & LoadOptions };

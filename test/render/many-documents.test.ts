@@ -9,7 +9,8 @@ import type { ContractDocument } from '../../src/model/types.js';
 import { forgetRenderedBlocks, renderedBlockStats } from '../../src/render/docx/blocks.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { disarmReuse } from '../../src/render/docx/reuse.js';
-import { expectManyDocuments } from '../../src/render/many-documents.js';
+import { expectManyDocuments } from '../../src/many-documents.js';
+import { forgetModelParts } from '../../src/model/kept-parts.js';
 import { configureSharedLines, sharedLineStats } from '../../src/render/pdf/embed-face.js';
 import { brokenLineStats, forgetBrokenLines } from '../../src/render/pdf/line-break.js';
 import { forgetPageContents, pageContentStats } from '../../src/render/pdf/page-content.js';
@@ -19,6 +20,7 @@ import { documentOf } from './documents.js';
 
 /** Every store as in a process that has rendered nothing yet. */
 function freshProcess(): void {
+  forgetModelParts({ untilNextDocument: true });
   forgetRenderedBlocks();
   disarmReuse();
   forgetBrokenLines({ untilNextDocument: true });

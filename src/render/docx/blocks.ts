@@ -144,7 +144,20 @@ export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, stat
 }
 
 /** What a top-level block is kept by, but the document's bookmark names: itself, its context and the counters before it. */
-const placeOf = (context: string, before: Counters, block: Block): string => `${context}|${JSON.stringify(before)}|${JSON.stringify(block)}`;
+const placeOf = (context: string, before: Counters, block: Block): string => `${context}|${JSON.stringify(before)}|${jsonOf(block)}`;
+
+/**
+ * The JSON of a frozen block, written once: a part kept across documents is frozen and comes again
+ * in every contract of a batch (model/kept-parts.ts). A block that is not frozen may be changed by
+ * its caller before the next render, so it is written each time.
+ */
+const frozenJson = new WeakMap<Block, string>();
+function jsonOf(block: Block): string {
+  if (!Object.isFrozen(block)) return JSON.stringify(block);
+  let json = frozenJson.get(block);
+  if (json === undefined) frozenJson.set(block, (json = JSON.stringify(block)));
+  return json;
+}
 
 const setCounters = (ctx: BlockContext, state: BlockState, after: Counters): void => {
   state.articles = after.articles;

@@ -23,7 +23,7 @@ import { compileParts, packParts } from './package.js';
 import { coreProperties, customProperties } from './properties.js';
 import { paragraphMark, References } from './references.js';
 import { epochMs } from './reproducible.js';
-import { manyDocumentsExpected } from '../many-documents.js';
+import { manyDocumentsExpected } from '../../many-documents.js';
 import { armReuse } from './reuse.js';
 import { releasePackagedBlocks } from './packaged-blocks.js';
 import { STYLE_ID } from './style-ids.js';

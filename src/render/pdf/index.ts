@@ -10,7 +10,7 @@ import type { ContractDocument } from '../../model/types.js';
 import { addSignatureWidgets, writeAcroForm } from './acroform.js';
 import { contentStream } from './content.js';
 import { layoutDocument } from './document.js';
-import { manyDocumentsExpected } from '../many-documents.js';
+import { manyDocumentsExpected } from '../../many-documents.js';
 import { keepBrokenLines } from './line-break.js';
 import { EmbeddedFace, keepSharedLines } from './embed-face.js';
 import type { EmbeddedFont } from './embed-font.js';

@@ -14,7 +14,7 @@ import { forgetRenderedBlocks, packagedBlockEntries, packagedBlocksRenderedAgain
 import { renderDocx } from '../../../src/render/docx/index.js';
 import { configurePackagedBlocks, packagedBlockHits, PACKAGED_BLOCKS, PACKAGED_BLOCKS_FILE, type PackagedBlock } from '../../../src/render/docx/packaged-blocks.js';
 import { disarmReuse } from '../../../src/render/docx/reuse.js';
-import { expectManyDocuments } from '../../../src/render/many-documents.js';
+import { expectManyDocuments } from '../../../src/many-documents.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
 import { documentOf } from '../documents.js';
 import { EPOCH } from './helpers.js';

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledFace } from '../../../src/fonts/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { forgetModelParts } from '../../../src/model/kept-parts.js';
 import { forgetBrokenLines, packagedLineHits } from '../../../src/render/pdf/line-break.js';
 import { configurePackagedLines, PACKAGED_LINES, packagedLinesFileName } from '../../../src/render/pdf/packaged-lines.js';
 import { documentOf } from '../documents.js';
@@ -17,6 +18,8 @@ import { EXAMPLE, pdfOf } from './kept.js';
  * its own each time: the layout remembers what it measured of a document's blocks.
  */
 async function fresh(yaml: string, options: { draft?: boolean }, use: boolean): Promise<Buffer> {
+  // Its model's parts built afresh too, not those of the documents before (model/kept-parts.ts).
+  forgetModelParts({ untilNextDocument: true });
   const doc = await documentOf(yaml, options);
   configurePackagedLines({ use });
   forgetBrokenLines({ untilNextDocument: true });
