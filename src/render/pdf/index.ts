@@ -45,7 +45,7 @@ export interface PdfOptions {
 
 export async function renderPdf(doc: ContractDocument, options: PdfOptions = {}): Promise<Uint8Array> {
   if (manyDocumentsExpected()) {
-    keepBrokenLines();
+    keepBrokenLines({ firstToo: true });
     keepSharedLines();
     keepPageContents();
   }

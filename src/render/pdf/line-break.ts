@@ -362,15 +362,23 @@ const broken = new KeptAcrossDocuments<string, readonly Line[]>(1024);
 /**
  * Called when a document has been laid out: lines are kept from the next one on, and the packaged
  * ones, which serve a first document only, are let go (a worker of a batch would hold ~3 MB).
+ * `firstToo`: before a thread's first document, when many are coming; it keeps its lines, the
+ * packaged ones among them.
  */
-export function keepBrokenLines(): void {
+export function keepBrokenLines(options: { readonly firstToo?: boolean } = {}): void {
   broken.arm();
+  if (options.firstToo) return;
+  firstDocument = false;
   releasePackagedLines();
 }
+
+/** Whether the document being laid out is the process's first, which the packaged lines serve. */
+let firstDocument = true;
 
 /** Forgets the lines kept (tests compare renders with and without); `untilNextDocument`: as a fresh process. */
 export function forgetBrokenLines(options: { readonly untilNextDocument?: boolean } = {}): void {
   broken.forget(options);
+  if (options.untilNextDocument) firstDocument = true;
 }
 
 /** Paragraphs kept now, and paragraphs whose lines were reused since the process started. */
@@ -417,18 +425,24 @@ export function breakLines(runs: readonly Run[], size: number, firstWidth: numbe
   const regular = loadFont('regular');
   const bold = loadFont('bold');
   if (broken.active) {
-    const key = `${facesTag(regular, bold)}|${lineKey(runs, size, firstWidth, width)}`;
+    const paragraph = lineKey(runs, size, firstWidth, width);
+    const key = `${facesTag(regular, bold)}|${paragraph}`;
     const kept = broken.get(key);
     if (kept !== undefined) return kept;
-    const lines = breakAfresh(runs, size, firstWidth, width);
+    // A thread's first document, when many are coming, keeps the packaged lines it takes.
+    const lines = packagedOnes(regular, bold, paragraph) ?? breakAfresh(runs, size, firstWidth, width);
     broken.set(key, lines);
     return lines;
   }
   // A process's first document, before it keeps lines of its own.
-  const packaged = packagedLines(regular, bold);
-  const built = packaged?.get(lineKey(runs, size, firstWidth, width));
-  if (built === undefined) return breakAfresh(runs, size, firstWidth, width);
-  packagedHits++;
+  return packagedOnes(regular, bold, lineKey(runs, size, firstWidth, width)) ?? breakAfresh(runs, size, firstWidth, width);
+}
+
+/** The packaged lines of a paragraph (packaged-lines.ts), while a first document has them. */
+function packagedOnes(regular: FontFace, bold: FontFace, paragraph: string): readonly Line[] | undefined {
+  if (!firstDocument) return undefined;
+  const built = packagedLines(regular, bold)?.get(paragraph);
+  if (built !== undefined) packagedHits++;
   return built;
 }
 

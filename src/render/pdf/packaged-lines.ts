@@ -2,8 +2,9 @@
  * The lines of the built-in templates' paragraphs, broken by the build and shipped with the
  * package (scripts/packaged-lines.mjs writes dist/data/lines/), as the shared font subsets are
  * (embed-font.ts): a process's first contract finds most of its paragraphs there instead of
- * breaking them, which took a cold `contract gen` ~10% of its instructions. Only until the process
- * keeps lines of its own (from its second document, or its first in a batch's worker). Only what two renders
+ * breaking them, which took a cold `contract gen` ~10% of its instructions. For a process's first
+ * document only: a thread told that many are coming (a batch's worker) keeps the ones it takes, and
+ * the file is let go once that document is laid out (line-break.ts). Only what two renders
  * of the bundled example share, the second with other party names, people, phone numbers and
  * contract number, is written.
  *

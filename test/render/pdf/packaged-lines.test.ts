@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledFace } from '../../../src/fonts/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectManyDocuments } from '../../../src/many-documents.js';
 import { forgetModelParts } from '../../../src/model/kept-parts.js';
-import { forgetBrokenLines, packagedLineHits } from '../../../src/render/pdf/line-break.js';
+import { brokenLineStats, forgetBrokenLines, packagedLineHits } from '../../../src/render/pdf/line-break.js';
 import { configurePackagedLines, PACKAGED_LINES, packagedLinesFileName } from '../../../src/render/pdf/packaged-lines.js';
 import { documentOf } from '../documents.js';
 import { EXAMPLE, pdfOf } from './kept.js';
@@ -54,6 +55,30 @@ describe('lines packaged by the build', () => {
       const packaged = await fresh(yaml, options, true);
       expect(packaged.equals(broken), `document ${i}`).toBe(true);
       expect(packagedLineHits() - before, `document ${i}`).toBeGreaterThan(300);
+    }
+  }, 120_000);
+
+  it('serve the first document of a thread told that many are coming, which keeps them; not its second', async () => {
+    const [first, second] = [inputs[0]![0], inputs[1]![0]];
+    const alone = [await fresh(first, {}, false), await fresh(second, {}, false)];
+    configurePackagedLines({ use: true });
+    forgetModelParts({ untilNextDocument: true });
+    forgetBrokenLines({ untilNextDocument: true });
+    expectManyDocuments();
+    try {
+      const docs = [await documentOf(first), await documentOf(second)];
+      let before = packagedLineHits();
+      expect((await pdfOf(docs[0]!)).equals(alone[0]!)).toBe(true);
+      expect(packagedLineHits() - before).toBeGreaterThan(300);
+      // Kept as they came from the file: the second document breaks only what the first did not print.
+      expect(brokenLineStats().kept).toBeGreaterThan(300);
+      before = packagedLineHits();
+      const reused = brokenLineStats().reused;
+      expect((await pdfOf(docs[1]!)).equals(alone[1]!)).toBe(true);
+      expect(packagedLineHits()).toBe(before);
+      expect(brokenLineStats().reused - reused).toBeGreaterThan(300);
+    } finally {
+      expectManyDocuments(false);
     }
   }, 120_000);
 });
