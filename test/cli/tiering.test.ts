@@ -200,11 +200,12 @@ describe('the built CLI', () => {
     'scavenges with one task when the workers take every core, unless the user asked for parallel scavenging',
     () => {
       const own = scavengesOfBatch([]);
-      expect(own.scavenges).toBeGreaterThan(20);
+      // Enough for the count of tasks to tell (~20 for a worker's first contract, less as it keeps more of the package).
+      expect(own.scavenges).toBeGreaterThan(10);
       // One task each: the workers start after the setting.
       expect(own.tasks).toBe(own.scavenges);
       const users = scavengesOfBatch(['--parallel-scavenge']);
-      expect(users.scavenges).toBeGreaterThan(20);
+      expect(users.scavenges).toBeGreaterThan(10);
       expect(users.tasks).toBeGreaterThan(users.scavenges * 1.25);
     },
     300_000,
