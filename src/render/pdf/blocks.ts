@@ -10,6 +10,7 @@ import { toRuns } from './inlines.js';
 import { baselineOf, Layout, type LineAlign } from './layout.js';
 import { loadFont } from './font.js';
 import { breakLines, type Line } from './line-break.js';
+import { MeasuredByBlock } from './measured.js';
 import { textWidth } from './measure.js';
 import { renderSignatures, signaturesHeight } from './signatures.js';
 import { STYLES, SPACING } from './style.js';
@@ -166,16 +167,12 @@ interface ParagraphLayout {
   readonly align: LineAlign;
 }
 
-/** A paragraph is broken into lines once per column (keep-together rules measure it first). */
-const paragraphCache = new WeakMap<ParagraphBlock, { readonly key: string; readonly layout: ParagraphLayout }>();
+/** A paragraph is broken into lines once per column (keep-together rules measure it first; measured.ts). */
+const paragraphLayouts = new MeasuredByBlock<ParagraphBlock, ParagraphLayout>();
 
 function paragraphLayout(block: ParagraphBlock, ctx: Ctx, label?: Label): ParagraphLayout {
   const key = `${ctx.x}|${ctx.width}|${ctx.indentFirst}|${label?.width ?? ''}|${loadFont('regular').key}|${loadFont('bold').key}`;
-  const hit = paragraphCache.get(block);
-  if (hit !== undefined && hit.key === key) return hit.layout;
-  const layout = breakParagraph(block, ctx, label);
-  paragraphCache.set(block, { key, layout });
-  return layout;
+  return paragraphLayouts.get(block, key) ?? paragraphLayouts.set(block, key, breakParagraph(block, ctx, label));
 }
 
 function breakParagraph(block: ParagraphBlock, ctx: Ctx, label?: Label): ParagraphLayout {

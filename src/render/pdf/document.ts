@@ -10,6 +10,7 @@ import type { Ctx } from './context.js';
 import { decoratePages } from './header-footer.js';
 import { Layout, type OutlineEntry } from './layout.js';
 import { breakLines } from './line-break.js';
+import { startMeasuringDocument } from './measured.js';
 import { PAGE, SPACING, STYLES, TEXT_WIDTH, type TextStyle } from './style.js';
 
 /** The least an annex's last page holds: five lines of text. */
@@ -26,6 +27,7 @@ function heading(layout: Layout, text: string, style: TextStyle, align: 'left' |
 }
 
 export function layoutDocument(doc: ContractDocument): Layout {
+  startMeasuringDocument();
   const layout = new Layout(doc.meta.title);
   heading(layout, doc.meta.title, STYLES.title, 'center');
   layout.space(SPACING.titleAfter);

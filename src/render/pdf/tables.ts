@@ -12,6 +12,7 @@ import { toRuns } from './inlines.js';
 import { baselineOf, Layout } from './layout.js';
 import { breakLines, measureRuns, type Line, type Run } from './line-break.js';
 import { loadFont } from './font.js';
+import { MeasuredByBlock } from './measured.js';
 import { SPACING, STYLES, TABLE } from './style.js';
 
 interface Row {
@@ -37,16 +38,12 @@ interface Prepared {
   readonly columns: number;
 }
 
-/** A table is measured once per column width (a heading before it measures it first). */
-const prepared = new WeakMap<TableBlock, { readonly key: string; readonly table: Prepared | undefined }>();
+/** A table is measured once per column width (a heading before it measures it first; measured.ts). */
+const prepared = new MeasuredByBlock<TableBlock, { readonly table: Prepared | undefined }>();
 
 function prepare(block: TableBlock, ctx: Ctx): Prepared | undefined {
   const key = `${ctx.width}|${loadFont('regular').key}|${loadFont('bold').key}`;
-  const hit = prepared.get(block);
-  if (hit !== undefined && hit.key === key) return hit.table;
-  const table = measureTable(block, ctx);
-  prepared.set(block, { key, table });
-  return table;
+  return (prepared.get(block, key) ?? prepared.set(block, key, { table: measureTable(block, ctx) })).table;
 }
 
 function measureTable(block: TableBlock, ctx: Ctx): Prepared | undefined {
