@@ -123,9 +123,13 @@ export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, stat
   const fingerprint = state.refs.fingerprint;
   let tag = fingerprints.get(fingerprint);
   if (tag === undefined) fingerprints.set(fingerprint, (tag = nextFingerprint++));
+  // A thread's first document when many are coming: what the build packaged, kept as it comes.
+  const fromPackage = packagedBlocks() !== null;
   for (const block of blocks) {
     const before = countersOf(ctx, state);
-    const key = `${tag}|${placeOf(JSON.stringify(ctx), before, block)}`;
+    const context = JSON.stringify(ctx);
+    const place = placeOf(context, before, block);
+    const key = `${tag}|${place}`;
     const kept = rendered.get(key);
     if (kept !== undefined && !seen.has(kept)) {
       seen.add(kept);
@@ -135,7 +139,11 @@ export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, stat
       continue;
     }
     const items: FlowItem[] = [];
-    renderBlock(block, ctx, state, items);
+    const packaged = fromPackage ? packagedBlock(packagedBlockKey(state.refs.fingerprint, place)) : undefined;
+    if (packaged !== undefined) {
+      items.push(...itemsFromPackage(block, context, before, state.refs, packaged));
+      setCounters(ctx, state, packaged.after);
+    } else renderBlock(block, ctx, state, items);
     const made: Rendered = { items, after: countersOf(ctx, state) };
     if (kept === undefined) rendered.set(key, made);
     seen.add(made);
@@ -182,16 +190,25 @@ function renderFromPackage(blocks: readonly Block[], ctx: BlockContext, state: B
       renderBlock(block, ctx, state, out);
       continue;
     }
-    let rendered: readonly FlowItem[] | undefined;
-    const renderedItem = (i: number): ParagraphItem => {
-      rendered ??= renderAgain(block, JSON.parse(context) as BlockContext, before, state.refs);
-      const item = rendered[i];
-      if (item?.kind !== 'paragraph' || rendered.length !== packaged.items.length) throw new Error('docx packaged blocks: a block renders otherwise than its packaged XML');
-      return item;
-    };
-    packaged.items.forEach((item, i) => out.push(itemFromPackage(item, () => renderedItem(i))));
+    out.push(...itemsFromPackage(block, context, before, state.refs, packaged));
     setCounters(ctx, state, packaged.after);
   }
+}
+
+/**
+ * A packaged block's items. A paragraph that needs what its XML does not cover is rendered from
+ * the block at its place: with `refs`, whose bookmark names (its fingerprint) and counter
+ * (`before.ids`) are those of any document the block is kept for (the keys say so).
+ */
+function itemsFromPackage(block: Block, context: string, before: Counters, refs: References, packaged: PackagedBlock): FlowItem[] {
+  let rendered: readonly FlowItem[] | undefined;
+  const renderedItem = (i: number): ParagraphItem => {
+    rendered ??= renderAgain(block, JSON.parse(context) as BlockContext, before, refs);
+    const item = rendered[i];
+    if (item?.kind !== 'paragraph' || rendered.length !== packaged.items.length) throw new Error('docx packaged blocks: a block renders otherwise than its packaged XML');
+    return item;
+  };
+  return packaged.items.map((item, i) => itemFromPackage(item, () => renderedItem(i)));
 }
 
 let packagedRenderedAgain = 0;

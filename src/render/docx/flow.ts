@@ -102,10 +102,9 @@ export const variantOf = (item: ParagraphItem): string => `${item.keepNext}|${it
 /** The item's paragraph, made once per spacing; a document never holds the same paragraph twice. */
 function toParagraph(item: ParagraphItem, used: Set<Paragraph>): Paragraph {
   const variant = variantOf(item);
-  if (item.packaged !== undefined) return packagedParagraph(item, item.packaged, variant);
   let paragraph = item.made.get(variant);
   if (paragraph === undefined || used.has(paragraph)) {
-    paragraph = makeParagraph(item);
+    paragraph = item.packaged !== undefined ? packagedParagraph(item, item.packaged, variant) : makeParagraph(item);
     if (!item.made.has(variant)) item.made.set(variant, paragraph);
   }
   used.add(paragraph);

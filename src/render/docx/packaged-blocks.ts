@@ -4,7 +4,8 @@
  * (pdf/packaged-lines.ts): a process's first contract takes most of its blocks from it instead of
  * building their docx objects and having docx write them, which took most of a cold `contract gen`'s
  * DOCX. Only for a process's first document: from its second on it keeps blocks of its own
- * (reuse.ts), and lets the file go. Only what two renders of the bundled example share, the second
+ * (reuse.ts), and lets the file go; a thread told that many are coming (a batch's worker) keeps
+ * from its first, the blocks it takes from the file among them. Only what two renders of the bundled example share, the second
  * with other party names, people, phone numbers and contract number, is written.
  *
  * A block is looked up by a digest of what the kept blocks are keyed by (blocks.ts): the block,
@@ -61,17 +62,24 @@ export function packagedBlockKey(fingerprint: string, place: string): string {
 let use = true;
 /** The blocks read; null: none (no file, not ours, or not used); undefined: not read yet. */
 let loaded: ReadonlyMap<string, PackagedBlock> | null | undefined;
+/** Whether the process's first document is done: the file is not read again. */
+let spent = false;
 let hits = 0;
 
-/** For tests: whether to use the file (the sources' tests do not by default), or these blocks instead of it. */
+/** For tests: whether to use the file (the sources' tests do not by default), or these blocks instead of it; as for a process's first document. */
 export function configurePackagedBlocks(options: { readonly use: boolean; readonly blocks?: Iterable<readonly [string, PackagedBlock]> }): void {
   use = options.use;
+  spent = false;
   loaded = options.blocks === undefined ? undefined : new Map(options.blocks);
 }
 
-/** Lets the blocks read go: a process that keeps blocks of its own has no use for them (docx/index.ts). */
+/**
+ * Lets the blocks read go once a process's first document is done: from then on it keeps blocks
+ * of its own, those it took from the file among them (docx/index.ts).
+ */
 export function releasePackagedBlocks(): void {
   loaded = undefined;
+  spent = true;
 }
 
 /** Blocks taken from the file since the process started. */
@@ -86,7 +94,7 @@ export function packagedBlock(key: string): PackagedBlock | undefined {
 
 /** The packaged blocks by key, read once per process; null when there are none to use. */
 export function packagedBlocks(): ReadonlyMap<string, PackagedBlock> | null {
-  if (!use) return null;
+  if (!use || spent) return null;
   if (loaded === undefined) loaded = read();
   return loaded;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redlineDocument } from '../../../src/diff/redline.js';
 import type { Block, ContractDocument } from '../../../src/model/types.js';
-import { forgetRenderedBlocks, packagedBlockEntries, packagedBlocksRenderedAgain } from '../../../src/render/docx/blocks.js';
+import { forgetRenderedBlocks, packagedBlockEntries, packagedBlocksRenderedAgain, renderedBlockStats } from '../../../src/render/docx/blocks.js';
 import { renderDocx } from '../../../src/render/docx/index.js';
 import { configurePackagedBlocks, packagedBlockHits, PACKAGED_BLOCKS, PACKAGED_BLOCKS_FILE, type PackagedBlock } from '../../../src/render/docx/packaged-blocks.js';
 import { disarmReuse } from '../../../src/render/docx/reuse.js';
@@ -104,6 +104,36 @@ describe('DOCX blocks packaged by the build', () => {
       again.push(packagedBlocksRenderedAgain() - renderedAgain);
     }
     expect(again).toEqual([1, 1, 0]);
+  }, 60_000);
+
+  it('serve the first document of a thread told that many are coming, which keeps them for its later ones', async () => {
+    const base = sampleDocument();
+    const moved: Block = { kind: 'paragraph', children: [{ kind: 'text', text: '此段仅供打包测试。' }] };
+    const closing: Block = { kind: 'paragraph', children: [{ kind: 'text', text: '（以下无正文）' }] };
+    const blocks = await packagedFrom({ ...base, body: [...base.body, moved, closing] });
+    const asPackaged: ContractDocument = { ...base, body: [...base.body, moved, closing] };
+    // In the later document the packaged paragraph ends the main body: its XML does not cover that.
+    const endsSection: ContractDocument = { ...base, body: [...base.body, moved] };
+    const alone = [await fresh(asPackaged, false), await fresh(endsSection, false)];
+
+    forgetRenderedBlocks();
+    disarmReuse();
+    configurePackagedBlocks({ use: true, blocks });
+    expectManyDocuments(true);
+    try {
+      let [hits, reused, again] = [packagedBlockHits(), renderedBlockStats().reused, packagedBlocksRenderedAgain()];
+      expect(Buffer.from(await renderDocx(asPackaged, { sourceDateEpoch: EPOCH })).equals(alone[0]!)).toBe(true);
+      expect(packagedBlockHits() - hits).toBeGreaterThan(base.body.length / 2);
+      expect(renderedBlockStats().kept).toBeGreaterThan(base.body.length / 2);
+      [hits, reused, again] = [packagedBlockHits(), renderedBlockStats().reused, packagedBlocksRenderedAgain()];
+      expect(Buffer.from(await renderDocx(endsSection, { sourceDateEpoch: EPOCH })).equals(alone[1]!)).toBe(true);
+      // The file serves the first document only; the second reuses what the first kept, the packaged blocks among them.
+      expect(packagedBlockHits()).toBe(hits);
+      expect(renderedBlockStats().reused - reused).toBeGreaterThan(base.body.length / 2);
+      expect(packagedBlocksRenderedAgain() - again).toBe(1);
+    } finally {
+      expectManyDocuments(false);
+    }
   }, 60_000);
 
   it('write the XML of the package', async () => {
