@@ -14,7 +14,9 @@
  * another (the model's types are read-only; this makes it hold at run time too).
  */
 import { KeptAcrossDocuments } from '../kept-across-documents.js';
+import { LruMap } from '../lru.js';
 import { manyDocumentsExpected } from '../many-documents.js';
+import type { Block } from './types.js';
 
 /**
  * A contract has ~26 parts. The 100 distinct contracts of a bench run reused as many of them with
@@ -38,8 +40,14 @@ export function keepModelParts(): void {
 /** The part kept for `key`, if any. */
 export const keptModelPart = (key: string): unknown => kept.get(key);
 
-/** Keeps `part`, frozen, under `key`; returns it. */
+/**
+ * Keeps `part`, frozen, under `key`; returns it. Its blocks that equal a block of a part kept
+ * before are that block: a part that differs from an earlier one in a clause (a party's name, a
+ * price) shares its other clauses with it, object for object, and the renderers find what they
+ * keep by those (a paragraph's PDF layout, a clause's DOCX items).
+ */
 export function keepModelPart<T>(key: string, part: T): T {
+  shareBlocks(part);
   kept.set(key, deepFreeze(part));
   return part;
 }
@@ -47,7 +55,44 @@ export function keepModelPart<T>(key: string, part: T): T {
 /** Forgets the parts kept (tests compare builds with and without); `untilNextDocument`: as a fresh process. */
 export function forgetModelParts(options: { readonly untilNextDocument?: boolean } = {}): void {
   kept.forget(options);
+  keptBlocks.clear();
 }
+
+/**
+ * The blocks of the parts kept, by their JSON. A contract's parts hold ~500 blocks; those of the
+ * articles a batch's contracts do not share are a few dozen.
+ */
+const keptBlocks = new LruMap<string, Block>(512);
+
+/** In a part not yet frozen, every block that equals a kept one becomes that one; the others are kept. */
+function shareBlocks(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (Array.isArray(child)) shareBlocks(child);
+      else if (isBlock(child)) node[i] = shared(child);
+    }
+    return;
+  }
+  if (typeof node !== 'object' || node === null || Object.isFrozen(node)) return;
+  // An annex's body, an article's or a clause's blocks, a list's items; not a paragraph's text.
+  const record = node as { readonly kind?: unknown; readonly body?: unknown; readonly children?: unknown; readonly items?: unknown };
+  if (record.kind === undefined) shareBlocks(record.body);
+  else if (record.kind === 'article' || record.kind === 'clause') shareBlocks(record.children);
+  else if (record.kind === 'list') shareBlocks(record.items);
+}
+
+function shared(block: Block): Block {
+  if (Object.isFrozen(block)) return block;
+  const json = JSON.stringify(block);
+  const earlier = keptBlocks.get(json);
+  if (earlier !== undefined) return earlier;
+  shareBlocks(block);
+  keptBlocks.set(json, block);
+  return block;
+}
+
+const isBlock = (value: unknown): value is Block => typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 
 /** Parts kept now, and parts reused since the process started. */
 export function modelPartStats(): { readonly kept: number; readonly reused: number } {

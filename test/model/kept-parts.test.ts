@@ -15,6 +15,7 @@ import { validate } from '../../src/pipeline.js';
 
 const EXAMPLE = readFileSync('examples/params.example.yaml', 'utf8');
 const OTHER_CLIENT = EXAMPLE.replace(/北京星河数据科技有限公司/g, '北京鼎盛航科技有限公司').replace('YDH-2025-0001', 'YDH-2025-0555');
+const OTHER_CONTACT = EXAMPLE.replace('phone: 010-62345678', 'phone: 010-68881234');
 const OTHER_PRICE = EXAMPLE.replace(/unitPrice: 0\.12\b/, 'unitPrice: 0.10');
 
 async function paramsOf(yaml: string): Promise<ContractParams> {
@@ -96,6 +97,31 @@ describe('model parts kept across documents', () => {
     expect(shared(first, await modelOf(OTHER_CLIENT))).toBeGreaterThan(partsOf(first).length / 2);
     expect(shared(first, await modelOf(EXAMPLE))).toBe(partsOf(first).length);
   }, 120_000);
+
+  it('share the blocks a part built anew has in common with an earlier one, object for object', async () => {
+    expectManyDocuments();
+    const first = await modelOf(EXAMPLE);
+    const later = await modelOf(OTHER_CONTACT);
+    const articles = (doc: ContractDocument) => doc.body.filter((b): b is Extract<Block, { kind: 'article' }> => b.kind === 'article');
+    let sharedBlocks = 0;
+    let rebuilt = 0;
+    for (const article of articles(later)) {
+      const twin = articles(first).find((a) => a.id === article.id)!;
+      if (twin === article) continue;
+      rebuilt++;
+      for (const child of article.children) {
+        const same = twin.children.find((c) => JSON.stringify(c) === JSON.stringify(child));
+        // A block that reads the same is the earlier one; one that reads otherwise is its own.
+        expect(same === undefined ? !twin.children.includes(child) : same === child).toBe(true);
+        if (same !== undefined) sharedBlocks++;
+      }
+      expect(Object.isFrozen(article)).toBe(true);
+    }
+    // The articles that print the contact's phone (communication, notices): rebuilt, most of their clauses shared.
+    expect(rebuilt).toBeGreaterThan(0);
+    expect(sharedBlocks).toBeGreaterThan(rebuilt);
+    expect(JSON.stringify(later)).toBe(JSON.stringify(await freshModelOf(OTHER_CONTACT)));
+  }, 60_000);
 
   it('are taken only by a document with the same article and annex numbers', async () => {
     // Without its second article (合同目的, which nothing cites), the same Markdown cites the later articles by other numbers.

@@ -76,7 +76,9 @@ describe('lines packaged by the build', () => {
       const reused = brokenLineStats().reused;
       expect((await pdfOf(docs[1]!)).equals(alone[1]!)).toBe(true);
       expect(packagedLineHits()).toBe(before);
-      expect(brokenLineStats().reused - reused).toBeGreaterThan(300);
+      // Most of its paragraphs ask the kept lines; those of its parts shared with the first document
+      // object for object (model/kept-parts.ts) take their layout without asking.
+      expect(brokenLineStats().reused - reused).toBeGreaterThan(250);
     } finally {
       expectManyDocuments(false);
     }
