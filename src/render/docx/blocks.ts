@@ -19,7 +19,7 @@ import { FIRST_LINE_INDENT } from './styles.js';
 import { contractTable } from './tables.js';
 import { LruMap } from '../../lru.js';
 import { forgetKeptParts } from './kept-parts.js';
-import { MAX_BLOCKS, PackagedTable, ReusableParagraph, ReusableTable, reuseArmed, type WrittenText } from './reuse.js';
+import { MAX_ARTICLE_BLOCKS, MAX_BLOCKS, PackagedTable, ReusableParagraph, ReusableTable, reuseArmed, type WrittenText } from './reuse.js';
 import { packagedBlock, packagedBlockKey, packagedBlocks, type BlockCounters, type PackagedBlock, type PackagedItem } from './packaged-blocks.js';
 import type { Table } from 'docx';
 import { twips } from './units.js';
@@ -60,6 +60,17 @@ export interface BlockState {
   articles: number;
   lists: number;
   looseClauseLists: number;
+  /**
+   * Set while a top-level block that was not kept is rendered in a document that reuses: the
+   * blocks of an article in it are then kept and reused one by one (renderKept).
+   */
+  keeping?: Keeping | undefined;
+}
+
+/** A document's reuse while one of its top-level blocks is rendered: what it has taken, and the blocks of that one block. */
+interface Keeping {
+  readonly seen: Set<Rendered>;
+  readonly parts: Rendered[];
 }
 
 export const rootContext = (sectionsInstance: number, options: { mainBody: boolean; sample: boolean }): BlockContext => ({
@@ -93,24 +104,37 @@ const countersOf = (ctx: BlockContext, state: BlockState): Counters => ({
 export interface Rendered {
   readonly items: readonly FlowItem[];
   readonly after: Counters;
+  /** The blocks of an article kept on their own whose items these items are (renderKept). */
+  readonly parts?: readonly Rendered[];
 }
 
 const rendered = new LruMap<string, Rendered>(MAX_BLOCKS);
+/**
+ * The blocks of the articles that were not kept whole, kept one by one: the contracts of a batch
+ * differ in a clause or two of a few articles (the parties' names and contacts, a price), and an
+ * article with one clause of its own takes the others from here.
+ */
+const renderedParts = new LruMap<string, Rendered>(MAX_ARTICLE_BLOCKS);
 /** Bookmark names and authors seen, as short numbers for the keys. */
 const fingerprints = new LruMap<string, number>(64);
 let nextFingerprint = 0;
 
 let reusedBlocks = 0;
+let reusedParts = 0;
 
 /** Forgets every block and package part kept for reuse (tests compare renders with and without). */
 export function forgetRenderedBlocks(): void {
   rendered.clear();
+  renderedParts.clear();
   forgetKeptParts();
 }
 
-/** Blocks kept now, and blocks reused since the process started. */
-export function renderedBlockStats(): { readonly kept: number; readonly reused: number } {
-  return { kept: rendered.size, reused: reusedBlocks };
+/**
+ * Top-level blocks kept now and reused since the process started; `parts`, `partsReused`: the same
+ * for the blocks of articles kept one by one.
+ */
+export function renderedBlockStats(): { readonly kept: number; readonly reused: number; readonly parts: number; readonly partsReused: number } {
+  return { kept: rendered.size, reused: reusedBlocks, parts: renderedParts.size, partsReused: reusedParts };
 }
 
 /**
@@ -120,9 +144,7 @@ export function renderedBlockStats(): { readonly kept: number; readonly reused: 
  */
 export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[], seen: Set<Rendered>): void {
   if (!reuseArmed()) return packagedBlocks() === null ? renderBlocks(blocks, ctx, state, out) : renderFromPackage(blocks, ctx, state, out);
-  const fingerprint = state.refs.fingerprint;
-  let tag = fingerprints.get(fingerprint);
-  if (tag === undefined) fingerprints.set(fingerprint, (tag = nextFingerprint++));
+  const tag = fingerprintTag(state.refs.fingerprint);
   // A thread's first document when many are coming: what the build packaged, kept as it comes.
   const fromPackage = packagedBlocks() !== null;
   for (const block of blocks) {
@@ -131,24 +153,84 @@ export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, stat
     const place = placeOf(context, before, block);
     const key = `${tag}|${place}`;
     const kept = rendered.get(key);
-    if (kept !== undefined && !seen.has(kept)) {
-      seen.add(kept);
+    if (kept !== undefined && usable(kept, seen)) {
       reusedBlocks++;
-      setCounters(ctx, state, kept.after);
-      for (const item of kept.items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+      reuse(kept, ctx, state, out, seen);
       continue;
     }
     const items: FlowItem[] = [];
     const packaged = fromPackage ? packagedBlock(packagedBlockKey(state.refs.fingerprint, place)) : undefined;
+    // A thread's first document takes the build's package, top-level block by top-level block;
+    // the blocks of an article are kept one by one from its next document on.
+    const keeping: Keeping | undefined = fromPackage ? undefined : { seen, parts: [] };
     if (packaged !== undefined) {
       items.push(...itemsFromPackage(block, context, before, state.refs, packaged));
       setCounters(ctx, state, packaged.after);
-    } else renderBlock(block, ctx, state, items);
-    const made: Rendered = { items, after: countersOf(ctx, state) };
+    } else {
+      state.keeping = keeping;
+      try {
+        renderBlock(block, ctx, state, items);
+      } finally {
+        state.keeping = undefined;
+      }
+    }
+    const made: Rendered = { items, after: countersOf(ctx, state), ...(keeping && keeping.parts.length > 0 ? { parts: keeping.parts } : {}) };
     if (kept === undefined) rendered.set(key, made);
     seen.add(made);
     for (const item of items) out.push(item.kind === 'paragraph' ? { ...item } : item);
   }
+}
+
+/**
+ * Whether a document may take a kept block: a document never holds the same docx object twice,
+ * so neither the block nor any block of an article its items come from may be in it already.
+ */
+const usable = (kept: Rendered, seen: ReadonlySet<Rendered>): boolean => !seen.has(kept) && !(kept.parts?.some((part) => seen.has(part)) ?? false);
+
+/** A kept block's items, copied, and the counters as it left them. */
+function reuse(kept: Rendered, ctx: BlockContext, state: BlockState, out: FlowItem[], seen: Set<Rendered>): void {
+  seen.add(kept);
+  for (const part of kept.parts ?? []) seen.add(part);
+  setCounters(ctx, state, kept.after);
+  for (const item of kept.items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+}
+
+/**
+ * The blocks of an article that was not kept whole, each kept and reused by the same key as a
+ * top-level block, its context here being the article's; the blocks within them are not kept on
+ * their own.
+ */
+function renderKept(blocks: readonly Block[], ctx: BlockContext, state: BlockState, out: FlowItem[], keeping: Keeping): void {
+  const tag = fingerprintTag(state.refs.fingerprint);
+  state.keeping = undefined;
+  try {
+    for (const block of blocks) {
+      const key = `${tag}|${placeOf(JSON.stringify(ctx), countersOf(ctx, state), block)}`;
+      const kept = renderedParts.get(key);
+      if (kept !== undefined && usable(kept, keeping.seen)) {
+        reusedParts++;
+        keeping.parts.push(kept);
+        reuse(kept, ctx, state, out, keeping.seen);
+        continue;
+      }
+      const items: FlowItem[] = [];
+      renderBlock(block, ctx, state, items);
+      const made: Rendered = { items, after: countersOf(ctx, state) };
+      if (kept === undefined) renderedParts.set(key, made);
+      keeping.seen.add(made);
+      keeping.parts.push(made);
+      for (const item of items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+    }
+  } finally {
+    state.keeping = keeping;
+  }
+}
+
+/** A document's bookmark names and author as a short number, for the keys. */
+function fingerprintTag(fingerprint: string): number {
+  let tag = fingerprints.get(fingerprint);
+  if (tag === undefined) fingerprints.set(fingerprint, (tag = nextFingerprint++));
+  return tag;
 }
 
 /** What a top-level block is kept by, but the document's bookmark names: itself, its context and the counters before it. */
@@ -353,7 +435,9 @@ function renderArticle(block: ArticleBlock, ctx: BlockContext, state: BlockState
   );
   const saved = state.articles;
   state.articles = 0; // articles nested in this one count from one
-  renderBlocks(block.children, { ...ctx, numbered, clausePrefix: String(n), clauses: { n: 0 }, clauseDepth: 0 }, state, out);
+  const inner: BlockContext = { ...ctx, numbered, clausePrefix: String(n), clauses: { n: 0 }, clauseDepth: 0 };
+  if (state.keeping !== undefined) renderKept(block.children, inner, state, out, state.keeping);
+  else renderBlocks(block.children, inner, state, out);
   state.articles = saved;
 }
 

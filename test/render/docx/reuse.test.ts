@@ -12,7 +12,7 @@ import { forgetRenderedBlocks, renderedBlockStats } from '../../../src/render/do
 import { buildDocument, renderDocx } from '../../../src/render/docx/index.js';
 import { compileParts, packParts } from '../../../src/render/docx/package.js';
 import { LruMap } from '../../../src/lru.js';
-import { disarmReuse, MAX_BLOCKS } from '../../../src/render/docx/reuse.js';
+import { disarmReuse, MAX_ARTICLE_BLOCKS, MAX_BLOCKS } from '../../../src/render/docx/reuse.js';
 import { sampleDocument } from '../../fixtures/model/sample.js';
 import { EPOCH } from './helpers.js';
 import { docxParts } from './inspect.js';
@@ -98,6 +98,44 @@ describe('DOCX reuse across the contracts of a process', () => {
     const paragraphWith = (bytes: Buffer, text: string) => docxParts(bytes)['word/document.xml']!.match(/<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>/g)!.filter((p) => p.includes(text));
     expect(paragraphWith(expected[3]!, '此段仅供复用测试').map((p) => p.includes('<w:sectPr'))).toEqual([true]);
     expect(paragraphWith(expected[2]!, '此段仅供复用测试').map((p) => p.includes('<w:sectPr'))).toEqual([false]);
+  }, 60_000);
+
+  it('takes the clauses an article shares with an earlier contract one by one, when the article differs in one of them', async () => {
+    forgetRenderedBlocks();
+    const [example, renamed] = [docs[0]!.doc, docs[1]!.doc];
+    await renderDocx(example, { sourceDateEpoch: EPOCH });
+    await renderDocx(renamed, { sourceDateEpoch: EPOCH });
+    const before = renderedBlockStats();
+    // Another contract with other names: its articles that hold names (communication, notices, …)
+    // are not kept whole, but their other clauses are those the contract before rendered.
+    const third = await documentOf(other(EXAMPLE).replace('北京鼎盛航科技有限公司', '北京翰林云科技有限公司').replace('赵启明', '钱学文'));
+    const bytes = Buffer.from(await renderDocx(third, { sourceDateEpoch: EPOCH }));
+    const after = renderedBlockStats();
+    expect(after.partsReused - before.partsReused).toBeGreaterThan(5);
+    expect(after.parts).toBeLessThanOrEqual(MAX_ARTICLE_BLOCKS);
+    expect(bytes.equals(await alone(third))).toBe(true);
+  }, 60_000);
+
+  it('renders a clause that comes twice in one article, in an article kept whole and in one that is not, as without reuse', async () => {
+    const base = sampleDocument();
+    const at = base.body.findIndex((block) => block.kind === 'article' && block.children.length > 1);
+    const article = base.body[at] as Extract<Block, { kind: 'article' }>;
+    const table: Block = { kind: 'table', header: [[{ kind: 'text', text: '项目' }], [{ kind: 'text', text: '说明' }]], rows: [[[{ kind: 'text', text: '甲' }], [{ kind: 'text', text: '乙' }]]] };
+    const twice: Block = { kind: 'paragraph', children: [{ kind: 'text', text: '此段仅供复用测试。' }] };
+    const changed: Block = { kind: 'paragraph', children: [{ kind: 'text', text: '此段每份不同。' }] };
+    const withChildren = (children: readonly Block[]): ContractDocument => ({ ...base, body: base.body.map((block, i) => (i === at ? { ...article, children: [...children] } : block)) });
+    const docsWith = [
+      withChildren([...article.children, table, twice, table, twice]),
+      withChildren([...article.children, table, twice, table, twice, changed]), // the same clauses, and one of its own
+      withChildren([changed, ...article.children, table, table]),
+    ];
+    const expected = [];
+    for (const doc of docsWith) expected.push(await alone(doc));
+    forgetRenderedBlocks();
+    for (const order of [[0, 1, 2], [1, 0, 2], [2, 1, 0, 1]]) {
+      for (const i of order) expect(Buffer.from(await renderDocx(docsWith[i]!, { sourceDateEpoch: EPOCH })).equals(expected[i]!), `document ${i}`).toBe(true);
+    }
+    expect(renderedBlockStats().partsReused).toBeGreaterThan(0);
   }, 60_000);
 
   it('keeps nothing while a process renders its first document, and from then on', async () => {
