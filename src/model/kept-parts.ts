@@ -66,6 +66,7 @@ const keptBlocks = new LruMap<string, Block>(512);
 
 /** In a part not yet frozen, every block that equals a kept one becomes that one; the others are kept. */
 function shareBlocks(node: unknown): void {
+  if (typeof node !== 'object' || node === null || Object.isFrozen(node)) return;
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
       const child: unknown = node[i];
@@ -74,7 +75,6 @@ function shareBlocks(node: unknown): void {
     }
     return;
   }
-  if (typeof node !== 'object' || node === null || Object.isFrozen(node)) return;
   // An annex's body, an article's or a clause's blocks, a list's items; not a paragraph's text.
   const record = node as { readonly kind?: unknown; readonly body?: unknown; readonly children?: unknown; readonly items?: unknown };
   if (record.kind === undefined) shareBlocks(record.body);
