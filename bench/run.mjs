@@ -5,12 +5,18 @@
 // Every generated contract has party names and numbers of its own, so no font subset comes
 // from a cache (the cold runs also set CONTRACT_CACHE=0; the batch gets an empty cache folder).
 // The shared subsets the build packages (dist/data/subsets) are used, as on a fresh install.
+//
+// It also runs the peers issue 15 measured where the bars were set, on the same text, where they
+// are installed (bench/peers.mjs: pandoc, Typst), and each step of a cold run as a cold run of its
+// own (loading the CLI, validating, each output alone): how this machine compares with that one,
+// and where a cold gen's time goes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { REFERENCE, hasPandoc, markdownToTypst, pandoc, typstCold, typstDir, typstWarm } from './peers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'bin/contract.js');
@@ -103,6 +109,35 @@ const nodeStart = (env = process.env) => {
   spawnSync(process.execPath, ['-e', '0'], { env });
   return (performance.now() - t) / 1000;
 };
+// The peers on the same text (bench/peers.mjs), interleaved with the cold runs too: how this
+// machine compares with the one the bars were set on.
+const fontDir = join(root, 'node_modules', '@embedpdf', 'fonts-sc', 'fonts');
+const TYPST_FAMILY = 'Noto Sans S Chinese';
+const peerDir = join(work, 'peers');
+mkdirSync(peerDir);
+const markdownOf = (input) => {
+  const out = join(peerDir, `md-${serial}`);
+  runCli(['gen', input, '-f', 'md', '-o', out, '-q'], coldEnv);
+  return join(out, readdirSync(out).find((f) => f.endsWith('.md')));
+};
+const peerMarkdown = markdownOf(writeInput(inputs));
+const withPandoc = hasPandoc();
+const typst = typstDir(root);
+const typPath = join(peerDir, 'contract.typ');
+if (typst) writeFileSync(typPath, markdownToTypst(readFileSync(peerMarkdown, 'utf8'), TYPST_FAMILY));
+const pandocRuns = [];
+const typstColdRuns = [];
+if (withPandoc) pandoc(peerMarkdown, join(peerDir, 'warm-up.docx'));
+if (typst) typstCold(typst, typPath, fontDir, join(peerDir, 'warm-up.pdf'));
+/** The steps of a cold run, each a command of its own: loading, reading the params, each output alone. */
+const ladderSteps = (input, i) => [
+  ['`contract --version` (loads the CLI)', ['--version']],
+  ['`contract validate` (and reads, checks and composes the params)', ['validate', input, '-q']],
+  ['`contract gen -f md` (and builds the document)', ['gen', input, '-f', 'md', '-o', join(work, `ladder-md-${i}`), '-q']],
+  ['`contract gen -f docx`', ['gen', input, '-f', 'docx', '-o', join(work, `ladder-docx-${i}`), '-q']],
+  ['`contract gen -f pdf`', ['gen', input, '-f', 'pdf', '-o', join(work, `ladder-pdf-${i}`), '-q']],
+];
+const ladder = {};
 const cold = [];
 const coldNoCa = [];
 // Node's own start, measured right after each cold run: what a cold run takes beyond it is what
@@ -121,6 +156,11 @@ for (let i = 0; i < (quick ? 3 : 7); i++) {
   if (hasSoffice && i < (quick ? 2 : 5)) {
     lo.push(soffice(join(run.out, readdirSync(run.out).find((f) => f.endsWith('.docx'))), join(work, 'lo')));
   }
+  // What a cold run spends before and beside its two renderers: one new input a round, for each step.
+  const input = writeInput(inputs);
+  for (const [step, args] of ladderSteps(input, i)) (ladder[step] ??= []).push(runCli(args, coldEnv).wall);
+  if (withPandoc) pandocRuns.push(pandoc(peerMarkdown, join(peerDir, `pandoc-${i}.docx`)));
+  if (typst) typstColdRuns.push(typstCold(typst, typPath, fontDir, join(peerDir, `typst-${i}.pdf`)));
 }
 const coldWall = median(cold.map((r) => r.wall));
 const coldCpu = median(cold.map((r) => r.cpu));
@@ -132,6 +172,8 @@ const beyondStartNoCa = caTax ? median(coldNoCa.map((r, i) => r.wall - startsNoC
 const coldFaults = median(cold.map((r) => r.faults));
 const coldRss = median(cold.map((r) => r.rssMb));
 const loWall = hasSoffice ? median(lo) : undefined;
+const pandocWall = withPandoc ? median(pandocRuns) : undefined;
+const typstColdWall = typst ? median(typstColdRuns) : undefined;
 
 // 2. Batches of 200 distinct inputs, -j 2 and -j 1, each with an empty subset cache; and a
 // handful of inputs and a short batch with the default -j (on 2 cores both the main thread and a
@@ -165,6 +207,23 @@ const SHORT = 20;
 const short = [0, 1, 2].map(() => batch(undefined, SHORT));
 const shortWall = median(short.map((r) => r.wall));
 const shortRss = median(short.map((r) => r.rssMb));
+
+// Typst warm: one process, documents with names of their own, as the batch's inputs.
+function typstTexts(n) {
+  const dir = join(peerDir, 'warm-in');
+  mkdirSync(dir);
+  for (let i = 0; i < n; i++) writeFileSync(join(dir, `c${String(i).padStart(3, '0')}.yaml`), distinctInput(serial++));
+  const out = join(peerDir, 'warm-md');
+  runCli(['gen', dir, '-f', 'md', '-o', out, '-q'], coldEnv);
+  return readdirSync(out)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => markdownToTypst(readFileSync(join(out, f), 'utf8'), TYPST_FAMILY));
+}
+// Typst lays out again only what changed (it memoises), so a text compiled again is much faster
+// than a new one: both are measured; issue 15 does not say which its 25 ms was.
+const warmTexts = typst ? typstTexts(quick ? 15 : 40) : [];
+const typstWarmSec = typst ? typstWarm(typst, peerDir, warmTexts, fontDir) : undefined;
+const typstWarmSameSec = typst ? typstWarm(typst, peerDir, warmTexts.map(() => warmTexts[0]), fontDir) : undefined;
 
 // 3. The example itself, as shipped.
 const exampleOut = join(work, 'example');
@@ -237,5 +296,31 @@ console.log(
   `\ncold runs: ${cold.length} (medians); LibreOffice runs: ${lo.length}, interleaved; floor \`node -e 0\` (after each cold run): ${s(median(starts))}` +
     (caTax ? `, without NODE_EXTRA_CA_CERTS: ${s(median(startsNoCa))}` : ''),
 );
+// This machine against the one the bars were set on (issue 15's figures): the same programs.
+const hostRows = [
+  ['`node -e 0`', median(starts), REFERENCE.nodeStart],
+  ['LibreOffice converting our DOCX', loWall, REFERENCE.libreOffice],
+  ['pandoc, our Markdown to DOCX', pandocWall, REFERENCE.pandoc],
+  ['Typst, the same text to PDF, cold', typstColdWall, REFERENCE.typstCold],
+  ['Typst, warm, per document (each its own names, as the batch)', typstWarmSec, REFERENCE.typstWarm],
+  ['Typst, warm, per document (the same text again)', typstWarmSameSec, REFERENCE.typstWarm],
+];
+console.log('\n| the same program (bench/peers.mjs) | here | where the bars were set | here / there |');
+console.log('| --- | --- | --- | --- |');
+for (const [name, here, there] of hostRows) {
+  const shown = here === undefined ? 'not installed' : here < 0.1 ? `${(here * 1000).toFixed(0)} ms` : s(here);
+  console.log(`| ${name} | ${shown} | ${there < 0.1 ? `${(there * 1000).toFixed(0)} ms` : s(there)} | ${here === undefined ? '-' : `${(here / there).toFixed(1)}x`} |`);
+}
+if (typstColdWall !== undefined) console.log(`cold gen against Typst cold on the same text: ${(coldWall / typstColdWall).toFixed(2)}x its time (${(0.3 / REFERENCE.typstCold).toFixed(2)}x at the bar, where the bars were set)`);
+if (typstWarmSec !== undefined) {
+  console.log(
+    `the \`-j 2\` batch against two warm Typst compilers (2 / its time per document): ${(j2.rate / (2 / typstWarmSec)).toFixed(2)}x their rate with texts of their own, ` +
+      `${(j2.rate / (2 / typstWarmSameSec)).toFixed(2)}x with the same text again (${(30 / (2 / REFERENCE.typstWarm)).toFixed(2)}x at the bar)`,
+  );
+}
+console.log('\nwhere a cold gen goes (each a cold run of its own, medians, interleaved with the cold gens):');
+console.log(`  \`node -e 0\` ${s(median(starts))}`);
+for (const [step, walls] of Object.entries(ladder)) console.log(`  ${step} ${s(median(walls))}`);
+console.log(`  \`contract gen\` (DOCX and PDF) ${s(coldWall)}`);
 console.log(`a cold gen: peak RSS ${coldRss.toFixed(0)} MB, ${coldFaults} page faults (memory touched for the first time)`);
 rmSync(work, { recursive: true, force: true });
