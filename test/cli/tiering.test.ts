@@ -202,8 +202,11 @@ describe('the built CLI', () => {
       const own = scavengesOfBatch([]);
       // Enough for the count of tasks to tell (~20 for a worker's first contract, less as it keeps more of the package).
       expect(own.scavenges).toBeGreaterThan(10);
-      // One task each: the workers start after the setting.
-      expect(own.tasks).toBe(own.scavenges);
+      // One task each: the workers start after the setting. V8 writes a line's isolate and its
+      // text in two writes, so now and then another thread's line lands between them and one line
+      // is counted for the wrong isolate or not at all (a fresh clone's CI counted 18 scavenges
+      // and 17 tasks once). With parallel tasks a worker's scavenge has ~2.8 (below: > 1.25).
+      expect(Math.abs(own.tasks - own.scavenges)).toBeLessThanOrEqual(2);
       const users = scavengesOfBatch(['--parallel-scavenge']);
       expect(users.scavenges).toBeGreaterThan(10);
       expect(users.tasks).toBeGreaterThan(users.scavenges * 1.25);
