@@ -85,15 +85,53 @@ const commonJsFile = {
   legalComments: 'none',
 };
 
+/**
+ * The libraries only `sign` and `verify` use (pkijs, asn1js, node-forge, pngjs: 0.74 of the CLI
+ * bundle's 2.26 MB of text), by the name each is kept under in dist/sign-vendor.cjs. Every
+ * command reads the bundle's whole text and copies it into a string as it starts, whether or not
+ * it runs that code; in a file of their own, loaded by `require` the first time signing code
+ * runs, they cost the other commands nothing (README, Speed).
+ */
+const SIGN_VENDOR = { pkijs: 'pkijs', asn1js: 'asn1js', 'node-forge': 'forge', pngjs: 'pngjs' };
+const SIGN_VENDOR_FILE = './sign-vendor.cjs';
+
+/** In the CLI's bundle, each signing library is read from dist/sign-vendor.cjs when first required. */
+const signVendorOutside = {
+  name: 'sign-vendor-outside',
+  setup(b) {
+    b.onResolve({ filter: /^(pkijs|asn1js|node-forge|pngjs)$/ }, (args) => ({ path: args.path, namespace: 'sign-vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'sign-vendor' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(SIGN_VENDOR_FILE)})[${JSON.stringify(SIGN_VENDOR[args.path])}];`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/sign-vendor\.cjs$/ }, () => ({ path: SIGN_VENDOR_FILE, external: true }));
+  },
+};
+
+await build({
+  ...commonJsFile,
+  stdin: {
+    contents: Object.entries(SIGN_VENDOR)
+      .map(([pkg, name]) => (pkg === 'node-forge' ? `export { default as ${name} } from '${pkg}';` : `export * as ${name} from '${pkg}';`))
+      .join('\n'),
+    resolveDir: process.cwd(),
+    sourcefile: 'sign-vendor.mjs',
+  },
+  outfile: 'dist/sign-vendor.cjs',
+  outdir: undefined,
+  outExtension: undefined,
+  minify: process.env.CONTRACT_BUNDLE_MINIFY !== '0',
+});
+
 // One file, no chunks: a vm.Script compiles one source (and cannot import() without an
-// experimental flag, so the bundle has no dynamic import left).
+// experimental flag, so the bundle has no dynamic import left); the signing libraries beside it.
 await build({
   ...commonJsFile,
   entryPoints: { contract: 'src/cli/main.ts' },
   minify: process.env.CONTRACT_BUNDLE_MINIFY !== '0',
   external: ['@embedpdf/fonts-sc'],
   alias: { fontkit: unused, linebreak: unused, 'png-js': unused, '@noble/ciphers/aes': unused },
-  plugins: [zodWithoutLocales, docxHelpers, inlinePrecompiledTemplates, lazyChildProcessForCommander],
+  plugins: [zodWithoutLocales, docxHelpers, inlinePrecompiledTemplates, lazyChildProcessForCommander, signVendorOutside],
   define: { 'import.meta.url': '__contractModuleUrl' },
   banner: { js: "const __contractModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

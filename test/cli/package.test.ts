@@ -59,6 +59,8 @@ describe('the package', () => {
     // What the loader reads to name and find a code cache of its own (lib/load-cli.js).
     expect(paths).toContain('dist/contract.cjs.build-id');
     expect(paths).toContain('dist/loader-support.cjs');
+    // The signing libraries, which the CLI's bundle requires from beside it (scripts/bundle.mjs).
+    expect(paths).toContain('dist/sign-vendor.cjs');
     expect(paths).toContain('dist/template-context-docs.json');
     expect(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/'))).toEqual([]);
 
@@ -73,6 +75,10 @@ describe('the package', () => {
     const gen = await runAsync(bin, ['gen', join(app, 'node_modules/contract/examples/params.example.yaml'), '-o', join(app, 'out')], { cwd: app, env: { ...process.env, LANG: 'C' } });
     expect(gen.status, gen.stderr).toBe(0);
     expect(readdirSync(join(app, 'out')).sort()).toEqual(['YDH-2025-0001.docx', 'YDH-2025-0001.pdf']);
+    // verify reads the signing libraries from beside the bundle: an unsigned contract, said so.
+    const verify = spawnSync(bin, ['verify', join(app, 'out', 'YDH-2025-0001.pdf')], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    expect(verify.stderr).toBe('');
+    expect(verify.stdout).toContain('the PDF carries no signature');
     const version = spawnSync(bin, ['--version'], { encoding: 'utf8', env: { ...process.env, CONTRACT_DEBUG_CODE_CACHE: '1' } });
     expect(version.stdout.trim()).toBe(pkg.version);
     // The same Node that built the package runs it: V8 takes the build's code cache.
