@@ -1,6 +1,7 @@
 // Loads the CLI. From a build: the single-file bundle dist/contract.cjs, compiled with a V8
 // code cache, so that a cold `gen` skips most parsing and compiling of its code (`npm run
-// bench`). The bundle is all ASCII (scripts/bundle.mjs), read as one-byte text.
+// bench`). The bundle is all ASCII (scripts/bundle.mjs), read as one-byte text; the signing
+// libraries are a file beside it (dist/sign-vendor.cjs), which it requires when signing code runs.
 //
 // V8 takes a code cache only from the same V8 under the same V8 flags. The build's cache
 // (dist/contract.cjs.v8cache, made by running the example: scripts/code-cache.mjs) fits the

@@ -1,5 +1,6 @@
 // Bundles the library into dist/index.mjs and the batch worker into dist/contract-worker.mjs
-// (+ shared, lazily loaded chunks), and the CLI into one CommonJS file, dist/contract.cjs, which
+// (+ shared, lazily loaded chunks), and the CLI into one CommonJS file, dist/contract.cjs (its
+// signing libraries beside it, dist/sign-vendor.cjs, read only by `sign` and `verify`), which
 // lib/load-cli.js compiles with a V8 code cache (scripts/code-cache.mjs; an ES module cannot
 // take one on Node 20). docx is only ever used bundled: its nanoid dependency declares Node 22+, so
 // installing it beside us would warn on Node 20, though the code it runs works there.
@@ -86,8 +87,8 @@ const commonJsFile = {
 };
 
 /**
- * The libraries only `sign` and `verify` use (pkijs, asn1js, node-forge, pngjs: 0.74 of the CLI
- * bundle's 2.26 MB of text), by the name each is kept under in dist/sign-vendor.cjs. Every
+ * The libraries only `sign` and `verify` use (pkijs, asn1js, node-forge, pngjs: 0.74 of the 2.49 MB
+ * the CLI's bundle was), by the name each is kept under in dist/sign-vendor.cjs. Every
  * command reads the bundle's whole text and copies it into a string as it starts, whether or not
  * it runs that code; in a file of their own, loaded by `require` the first time signing code
  * runs, they cost the other commands nothing (README, Speed).
