@@ -177,7 +177,7 @@ export function renderTopLevel(blocks: readonly Block[], ctx: BlockContext, stat
     const made: Rendered = { items, after: countersOf(ctx, state), ...(keeping && keeping.parts.length > 0 ? { parts: keeping.parts } : {}) };
     if (kept === undefined) rendered.set(key, made);
     seen.add(made);
-    for (const item of items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+    pushCopies(items, out);
   }
 }
 
@@ -192,7 +192,7 @@ function reuse(kept: Rendered, ctx: BlockContext, state: BlockState, out: FlowIt
   seen.add(kept);
   for (const part of kept.parts ?? []) seen.add(part);
   setCounters(ctx, state, kept.after);
-  for (const item of kept.items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+  pushCopies(kept.items, out);
 }
 
 /**
@@ -219,11 +219,16 @@ function renderKept(blocks: readonly Block[], ctx: BlockContext, state: BlockSta
       if (kept === undefined) renderedParts.set(key, made);
       keeping.seen.add(made);
       keeping.parts.push(made);
-      for (const item of items) out.push(item.kind === 'paragraph' ? { ...item } : item);
+      pushCopies(items, out);
     }
   } finally {
     state.keeping = keeping;
   }
+}
+
+/** Kept items into a document's flow: its paragraph items as copies, which the flow may change, the kept ones not. */
+function pushCopies(items: readonly FlowItem[], out: FlowItem[]): void {
+  for (const item of items) out.push(item.kind === 'paragraph' ? { ...item } : item);
 }
 
 /** A document's bookmark names and author as a short number, for the keys. */
