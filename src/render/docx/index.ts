@@ -82,17 +82,18 @@ export function buildDocument(doc: ContractDocument): File {
   ];
   doc.annexes.forEach((annex, i) => sections.push(annexSection(doc, annex, i + 1, families, state, reuse)));
 
+  const styles = stylesFor(families);
   const file = new Document({
     ...coreProperties(doc.meta),
     customProperties: customProperties(doc.meta),
-    styles: stylesFor(families),
+    styles,
     numbering: NUMBERING,
     defaultTabStop: twips(2 * STYLES.body.size),
     // A redline opens with Track Changes on, so counsel's own edits to it are tracked too.
     ...(doc.meta.revisionAuthor ? { features: { trackRevisions: true } } : {}),
     sections,
   });
-  standInKeptParts(file);
+  standInKeptParts(file, styles, families.key);
   return file;
 }
 

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { redlineDocument } from '../../../src/diff/redline.js';
 import type { Block, ContractDocument } from '../../../src/model/types.js';
 import { forgetRenderedBlocks, renderedBlockStats } from '../../../src/render/docx/blocks.js';
+import { keptPartStats } from '../../../src/render/docx/kept-parts.js';
 import { buildDocument, renderDocx } from '../../../src/render/docx/index.js';
 import { compileParts, packParts } from '../../../src/render/docx/package.js';
 import { LruMap } from '../../../src/lru.js';
@@ -46,6 +47,8 @@ describe('DOCX reuse across the contracts of a process', () => {
       { name: 'draft', doc: await documentOf(EXAMPLE, { draft: true }) },
       { name: 'redline', doc: redlineDocument(example, cheaper, { name: '乙方法务', date: '2026-01-15T00:00:00Z' }) },
       { name: 'sample', doc: sampleDocument({ draft: true }) },
+      // Fonts the params name: the styles' XML names them.
+      { name: 'other fonts', doc: { ...example, meta: { ...example.meta, fonts: { body: '仿宋', heading: '黑体' } } } },
     );
   }, 60_000);
 
@@ -162,23 +165,47 @@ describe('DOCX reuse across the contracts of a process', () => {
     expect(Buffer.from(direct).equals(await alone(doc))).toBe(true);
   }, 60_000);
 
-  it('writes the theme once per process and deflates a part the packages repeat once, every zip entry true to its CRC', async () => {
+  it('writes the theme, styles and numbering once per process and deflates a part the packages repeat once, every zip entry true to its CRC', async () => {
     forgetRenderedBlocks();
     const [example, renamed] = [docs[0]!.doc, docs[1]!.doc];
     const first = Buffer.from(await renderDocx(example, { sourceDateEpoch: EPOCH }));
+    const before = keptPartStats();
     const file = buildDocument(renamed);
     // The theme stands in as a placeholder, which the compiled package no longer holds.
     expect(JSON.stringify(file.Theme.prepForXml(undefined as never))).toContain('contract-kept');
     const second = Buffer.from(packParts(await compileParts(file), EPOCH * 1000));
     expect(second.equals(await alone(renamed))).toBe(true);
+    const after = keptPartStats();
+    expect([after.theme - before.theme, after.styles - before.styles, after.numbering - before.numbering]).toEqual([1, 1, 1]);
     const [one, two] = [docxParts(first), docxParts(second)];
-    expect(two['word/theme/theme1.xml']).toBe(one['word/theme/theme1.xml']);
+    for (const part of ['word/theme/theme1.xml', 'word/styles.xml', 'word/numbering.xml']) expect(two[part], part).toBe(one[part]);
     expect(Object.values(two).some((xml) => xml.includes('contract-kept'))).toBe(false);
     for (const bytes of [first, second]) {
       const entries = zipEntries(bytes);
       expect(entries.length).toBe(Object.keys(two).length);
       for (const entry of entries) expect(crc32(inflateRawSync(entry.data)) >>> 0, entry.name).toBe(entry.crc);
     }
+  }, 60_000);
+
+  it('keeps styles and numbering by what their XML depends on: other lists or other fonts are written afresh', async () => {
+    forgetRenderedBlocks();
+    const renders: { name: string; numbering: string; styles: string }[] = [];
+    for (const { name, doc } of docs) {
+      const parts = docxParts(Buffer.from(await renderDocx(doc, { sourceDateEpoch: EPOCH })));
+      renders.push({ name, numbering: parts['word/numbering.xml']!, styles: parts['word/styles.xml']! });
+    }
+    // Documents whose lists differ (the sample has lists of its own) got numbering of their own,
+    // each the same as written with nothing kept (the test above compares every byte).
+    const numberings = new Set(renders.map((r) => r.numbering));
+    expect(numberings.size).toBeGreaterThan(1);
+    const stats = keptPartStats();
+    forgetRenderedBlocks();
+    for (const { name, doc } of docs) {
+      const parts = docxParts(await alone(doc));
+      const kept = renders.find((r) => r.name === name)!;
+      expect([parts['word/numbering.xml'] === kept.numbering, parts['word/styles.xml'] === kept.styles], name).toEqual([true, true]);
+    }
+    expect(stats.numbering).toBeGreaterThan(0);
   }, 60_000);
 
   it('keeps at most MAX_BLOCKS blocks, dropping the least recently used', async () => {
