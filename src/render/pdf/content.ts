@@ -38,18 +38,25 @@ export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontSty
     out.push('ET');
     inText = false;
   };
+  // The size of the text op before, as a number and as written (a page has two or three sizes).
+  let sizeOf = NaN;
+  let sizeText = '';
+  // Each text op's runs as encoded, in one array for the whole stream.
+  const encoded: (readonly EncodedRun[])[] = [];
   for (let o = 0; o < ops.length; o++) {
     const op = ops[o]!;
     switch (op.kind) {
       case 'text': {
         const face = faces[op.font];
         // A face may be two fonts (embed-face.ts): each run comes back cut where the font changes.
-        const spans = op.runs ?? [{ text: op.text, spacing: op.spacing }];
+        // A line of one spacing is one span; no array is made for it.
+        const spans = op.runs;
+        const spanCount = spans === undefined ? 1 : spans.length;
         // Indexed loops, no callbacks: this runs for every line, unoptimised in a cold run or a worker.
-        const encoded: (readonly EncodedRun[])[] = [];
+        encoded.length = 0;
         let drawn = false;
-        for (let i = 0; i < spans.length; i++) {
-          const runs = face.encode(spans[i]!.text);
+        for (let i = 0; i < spanCount; i++) {
+          const runs = face.encode(spans === undefined ? op.text : spans[i]!.text);
           encoded.push(runs);
           if (runs.length > 0) drawn = true;
         }
@@ -82,10 +89,13 @@ export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontSty
           line = at;
         }
         // Each run continues where the one before it ended; only the font and the character spacing change.
-        const sizeText = num(op.size);
+        if (op.size !== sizeOf) {
+          sizeOf = op.size;
+          sizeText = num(op.size);
+        }
         let first = true;
-        for (let i = 0; i < spans.length; i++) {
-          const span = spans[i]!;
+        for (let i = 0; i < spanCount; i++) {
+          const spacing = spans === undefined ? op.spacing : spans[i]!.spacing;
           const runs = encoded[i]!;
           for (let k = 0; k < runs.length; k++) {
             const run = runs[k]!;
@@ -95,9 +105,9 @@ export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontSty
               font = run.font;
               size = sizeText;
             }
-            if (span.spacing !== tc) {
-              out.push(`${num(span.spacing)} Tc`);
-              tc = span.spacing;
+            if (spacing !== tc) {
+              out.push(`${num(spacing)} Tc`);
+              tc = spacing;
             }
             out.push(first ? `${m} (${run.bytes}) Tj` : `(${run.bytes}) Tj`);
             first = false;
