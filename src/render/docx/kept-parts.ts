@@ -11,8 +11,8 @@
  * - the numbering (0.4 ms) on its lists alone: the same definitions in every contract, and one
  *   list per place a contract restarts its numbering, which a batch's contracts share.
  *
- * A part is kept by what its XML depends on: the styles by the families and their lists' ids, the
- * numbering by its lists. When a later document's part reads the same, the part's component stands
+ * A part is kept by what its XML depends on: the theme by nothing, the styles by the families and
+ * their lists' ids, the numbering by its lists. When a later document's part reads the same, the part's component stands
  * in as a placeholder element, which `settleKeptParts` replaces with the kept XML, as reuse.ts does
  * for paragraphs. Formatting the styles declares their lists to the numbering (docx gives a list
  * its id on first use); the stand-in declares them as formatting would, before it compares ids.
@@ -31,9 +31,7 @@ const placeholderXml = (part: KeptPart) => ({ 'contract-kept': { _attr: { part }
 
 const decoder = new TextDecoder();
 
-/** The theme's XML, as docx wrote it in the first document of the process. */
-let themeXml: string | undefined;
-/** Styles and numbering by what their XML depends on (a batch of one template needs one of each). */
+/** Each part's XML by what it depends on: the theme on nothing, styles and numbering as above (a batch of one template needs one of each). */
 const keptXml = new LruMap<string, string>(16);
 
 /** What a document being compiled takes from the kept parts, and what it will keep. */
@@ -55,7 +53,6 @@ export function keptPartStats(): Readonly<Record<'theme' | 'styles' | 'numbering
 
 /** Forgets the parts kept (tests compare renders with and without). */
 export function forgetKeptParts(): void {
-  themeXml = undefined;
   keptXml.clear();
 }
 
@@ -66,11 +63,10 @@ export function forgetKeptParts(): void {
 export function standInKeptParts(file: File, styles: IStylesOptions, stylesKey: string): void {
   const state: Compiling = { standing: new Map(), keys: new Map() };
   compiling.set(file, state);
-  if (themeXml !== undefined) {
-    Object.defineProperty(file.Theme, 'prepForXml', { value: () => placeholderXml(THEME_PART) });
-    state.standing.set(THEME_PART, themeXml);
-  }
-
+  const formatTheme = file.Theme.prepForXml.bind(file.Theme);
+  Object.defineProperty(file.Theme, 'prepForXml', {
+    value: (context: Parameters<File['Theme']['prepForXml']>[0]) => standIn(state, THEME_PART, 'theme', () => formatTheme(context)),
+  });
   const lists = listsOfStyles(styles);
   if (lists !== undefined) keepStyles(file, state, lists, stylesKey);
   keepNumbering(file, state);
@@ -124,13 +120,9 @@ export function settleKeptParts(parts: Map<string, string | Uint8Array>, file: F
       reused.set(part, (reused.get(part) ?? 0) + 1);
       continue;
     }
-    if (written === undefined) continue;
+    const key = state?.keys.get(part);
     // A copy: docx's string may be built of pieces of more than the part.
-    if (part === THEME_PART) themeXml ??= Buffer.from(written).toString();
-    else {
-      const key = state?.keys.get(part);
-      if (key !== undefined) keptXml.set(key, Buffer.from(written).toString());
-    }
+    if (written !== undefined && key !== undefined) keptXml.set(key, Buffer.from(written).toString());
   }
 }
 

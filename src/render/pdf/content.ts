@@ -39,7 +39,7 @@ export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontSty
     inText = false;
   };
   // The size of the text op before, as a number and as written (a page has two or three sizes).
-  let sizeOf = NaN;
+  let opSize = NaN;
   let sizeText = '';
   // Each text op's runs as encoded, in one array for the whole stream.
   const encoded: (readonly EncodedRun[])[] = [];
@@ -89,8 +89,8 @@ export function contentStream(ops: readonly Op[], faces: Readonly<Record<FontSty
           line = at;
         }
         // Each run continues where the one before it ended; only the font and the character spacing change.
-        if (op.size !== sizeOf) {
-          sizeOf = op.size;
+        if (op.size !== opSize) {
+          opSize = op.size;
           sizeText = num(op.size);
         }
         let first = true;
