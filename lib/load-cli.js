@@ -13,7 +13,7 @@
 //
 // CommonJS (lib/package.json), as are bin/contract.js and the worker: a command that starts from
 // CommonJS and reads nothing but CommonJS never starts Node's ES module loader (a cold `gen`: 1.6-2%
-// fewer instructions, hyperfine 371 -> 358 ms; README, Speed). What the loader needs of the sources
+// fewer instructions, hyperfine 371 -> 358 ms; docs/speed.md). What the loader needs of the sources
 // before the bundle is loaded (the cache directory, a bounded read) the build bundles for it as
 // CommonJS too, dist/loader-support.cjs (scripts/bundle.mjs).
 'use strict';

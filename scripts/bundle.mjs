@@ -91,7 +91,7 @@ const commonJsFile = {
  * the CLI's bundle was), by the name each is kept under in dist/sign-vendor.cjs. Every
  * command reads the bundle's whole text and copies it into a string as it starts, whether or not
  * it runs that code; in a file of their own, loaded by `require` the first time signing code
- * runs, they cost the other commands nothing (README, Speed).
+ * runs, they cost the other commands nothing (docs/speed.md).
  */
 const SIGN_VENDOR = { pkijs: 'pkijs', asn1js: 'asn1js', 'node-forge': 'forge', pngjs: 'pngjs' };
 const SIGN_VENDOR_FILE = './sign-vendor.cjs';
